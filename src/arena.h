@@ -1,0 +1,53 @@
+#ifndef FEATHER_ARENA_H
+#define FEATHER_ARENA_H
+
+#include <stddef.h>
+
+/**
+ * Arena-based memory allocation for feather.
+ *
+ * In WASM builds, all allocations come from a single bump arena that starts
+ * at __heap_base (above the stack and static data). The arena is reset after
+ * each top-level eval, reclaiming all memory.
+ *
+ * Invariants:
+ *   - every pointer returned is 8-byte aligned;
+ *   - base <= base + used <= base + capacity;
+ *   - an allocation that does not fit grows linear memory; when memory cannot
+ *     grow (its maximum is reached) the allocation returns NULL and changes
+ *     nothing. The arena never traps and never overwrites.
+ *
+ * WARNING: feather_arena_reset() invalidates ALL pointers from previous
+ * allocations. Only call at top-level eval boundaries (eval depth 0).
+ *
+ * Native builds may provide their own allocator via FeatherHostOps,
+ * or use the default arena (a fixed static buffer, no growth).
+ */
+
+/* Allocate `size` bytes from the current arena. Returns an 8-byte aligned
+ * pointer, or NULL when the arena cannot hold `size` more bytes. */
+void *feather_arena_alloc(size_t size);
+
+/* Reset the arena, reclaiming all allocated memory. */
+void feather_arena_reset(void);
+
+/* Get current arena usage in bytes (for diagnostics). */
+size_t feather_arena_used(void);
+
+/* Get total arena capacity in bytes: the room that exists now between the
+ * arena base and the end of memory. Grows when linear memory grows. */
+size_t feather_arena_capacity(void);
+
+/* Get the largest usage seen since the module started (not cleared by
+ * feather_arena_reset), for diagnostics. */
+size_t feather_arena_high_water(void);
+
+#ifdef FEATHER_WASM_BUILD
+/* Shims exported to hosts, which copy strings into the arena with them.
+ * alloc() is feather_arena_alloc(); free() does nothing: memory comes back
+ * at the next feather_arena_reset(). */
+void *alloc(unsigned int size);
+void free(void *ptr);
+#endif
+
+#endif /* FEATHER_ARENA_H */

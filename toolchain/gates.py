@@ -1,0 +1,90 @@
+"""The milestone gates M1..M12 (from the seed), each a named list of checks.
+
+To implement a gate, replace its ``planned(...)`` entries with real checks from
+toolchain/checks.py (``pytest_milestone``, ``exports_through``, ``host_imports``,
+``node_tests``, ``file_present``, ``file_absent``, ``command``, ``wasm_build``).
+A gate that still holds a planned check reports "not implemented" and fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolchain.checks import (
+    Check,
+    exports_through,
+    file_absent,
+    planned,
+    pytest_milestone,
+    wasm_build,
+)
+from toolchain.manifest import GATES
+
+
+@dataclass(frozen=True)
+class Gate:
+    name: str
+    title: str
+    checks: tuple[Check, ...]
+
+    @property
+    def implemented(self) -> bool:
+        return bool(self.checks) and all(check.implemented for check in self.checks)
+
+
+ALL: tuple[Gate, ...] = (
+    Gate("M1", "arena.h: the arena API", (
+        pytest_milestone("M1", "arena.h compiles alone; seed signatures"),
+    )),
+    Gate("M2", "arena.c: bounds-checked WASM arena", (
+        wasm_build(),
+        exports_through("M2"),
+        file_absent("js/wasm_alloc.c"),
+        pytest_milestone("M2", "the arena through wasmtime"),
+    )),
+    Gate("M3", "scratch handle arena, materialize/wrap", (
+        planned("pytest --milestone M3 (scratch handles; materialize -> reset -> wrap)"),
+        planned("module exports everything required through M3"),
+        planned("hosts provide exactly the module's imports"),
+    )),
+    Gate("M4", "variables across evals", (
+        planned("pytest --milestone M4 (var set/get materialize and wrap)"),
+    )),
+    Gate("M5", "procs across evals", (
+        planned("pytest --milestone M5 (proc params and body materialized)"),
+    )),
+    Gate("M6", "namespaces across evals", (
+        planned("pytest --milestone M6 (namespace vars and commands)"),
+    )),
+    Gate("M7", "frames within an eval", (
+        planned("pytest --milestone M7 (info level within one eval)"),
+    )),
+    Gate("M8", "traces store their script", (
+        planned("pytest --milestone M8 (trace fires on each write; trace info)"),
+    )),
+    Gate("M9", "arena reset after every top-level eval", (
+        planned("pytest --milestone M9 (reset after ok, error, exception, nested evals)"),
+    )),
+    Gate("M10", "diagnostics and stress test", (
+        planned("pytest --milestone M10 (memory_stats, force_reset, 10k iterations)"),
+        planned("node js/stress-test.js"),
+    )),
+    Gate("M11", "documentation, no dead code", (
+        planned("WASM.md documents the arena and the scratch/persistent split"),
+        planned("js/wasm_alloc.c does not exist"),
+    )),
+    Gate("M12", "verify all", (
+        planned("node --test js/test"),
+        planned("every earlier gate passes from a clean build"),
+    )),
+)
+
+if tuple(gate.name for gate in ALL) != GATES:
+    raise RuntimeError("toolchain.gates.ALL must list the gates M1..M12 in order")
+
+
+def by_name(name: str) -> Gate:
+    for gate in ALL:
+        if gate.name == name:
+            return gate
+    raise KeyError(name)
