@@ -84,6 +84,12 @@ void feather_arena_reset(void) {
     arena_used_bytes = 0;
 }
 
+void feather_arena_release(size_t mark) {
+    if (mark <= arena_used_bytes) {
+        arena_used_bytes = mark;
+    }
+}
+
 size_t feather_arena_used(void) {
     return arena_used_bytes;
 }

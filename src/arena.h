@@ -31,6 +31,12 @@ void *feather_arena_alloc(size_t size);
 /* Reset the arena, reclaiming all allocated memory. */
 void feather_arena_reset(void);
 
+/* Give back everything allocated since usage was `mark` (a value returned
+ * by feather_arena_used()). Used by the core around work whose scratch
+ * memory dies with it, e.g. one command of a long loop; a mark above the
+ * current usage is ignored. */
+void feather_arena_release(size_t mark);
+
 /* Get current arena usage in bytes (for diagnostics). */
 size_t feather_arena_used(void);
 

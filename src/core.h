@@ -1,0 +1,222 @@
+/*
+ * core.h -- what the parts of the core share: the per-eval interpreter
+ * state, results and errors, strings and numbers, lists, variables, and the
+ * evaluator's entry points for builtins.
+ *
+ * Invariants:
+ *  - Everything returned as a pointer lives in the scratch arena and dies
+ *    when the outermost eval returns (or at the release of an enclosing
+ *    arena mark, see f_mark). Handles (FeatherObj) live until the outermost
+ *    eval returns.
+ *  - Functions returning int return a Tcl code (TCL_OK, TCL_ERROR, ...) and,
+ *    on error, leave the message as the interp result.
+ *  - Strings obtained from the host are NUL-terminated copies, so C string
+ *    helpers may be used on them; their length is always passed along as
+ *    they may contain NUL bytes.
+ */
+#ifndef FEATHER_CORE_H
+#define FEATHER_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "feather.h"
+
+/* ------------------------------------------------------------ libc subset */
+
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t f_strlen(const char *s);
+bool f_streq(const char *a, uint32_t alen, const char *b); /* b is a C string */
+
+/* ------------------------------------------------------------ arena */
+
+/* Allocate n bytes (8-aligned) or NULL; a failure also marks the eval as
+ * out of memory, which the evaluator reports as a Tcl error. */
+void *f_alloc(size_t n);
+/* A mark/release pair reclaims everything allocated in between; only use
+ * it where no pointer allocated after the mark outlives the release. */
+size_t f_mark(void);
+void f_release(size_t mark);
+
+/* ------------------------------------------------------------ string builder */
+
+typedef struct StrBuf {
+    char *data;
+    uint32_t len;
+    uint32_t cap;
+} StrBuf;
+
+void sb_init(StrBuf *b, uint32_t cap);
+void sb_add(StrBuf *b, const char *s, uint32_t n);
+void sb_addc(StrBuf *b, char c);
+void sb_adds(StrBuf *b, const char *cstr);
+void sb_add_int(StrBuf *b, int64_t v);
+void sb_add_utf8(StrBuf *b, uint32_t codepoint);
+/* Append s as one Tcl list element (quoted as Tcl_Merge does); first says
+ * whether it is the first element of the list (a leading '#' is braced). */
+void sb_add_element(StrBuf *b, const char *s, uint32_t n, bool first);
+
+/* ------------------------------------------------------------ per-eval state */
+
+typedef struct InterpState {
+    FeatherInterp id;
+    FeatherObj result;
+    int depth;               /* nesting of eval/command invocations */
+    int limit;               /* recursion limit, from the host */
+    /* -- return options of the last TCL_RETURN / TCL_ERROR -- */
+    int return_code;         /* -code of `return` */
+    int return_level;        /* -level of `return` */
+    FeatherObj return_opts;  /* extra options dict (list) or 0 */
+    FeatherObj error_code;   /* -errorcode, or 0 for NONE */
+    /* -- errorInfo being built while an error unwinds -- */
+    bool error_active;       /* errorInfo collection started for this error */
+    StrBuf error_info;
+    int error_line;
+    bool oom;                /* an allocation failed during this eval */
+    struct InterpState *next;
+} InterpState;
+
+/* State of interp i for the current top-level eval (created on first use). */
+InterpState *f_state(FeatherInterp i);
+
+/* ------------------------------------------------------------ results and errors */
+
+void f_set_result(FeatherInterp i, FeatherObj o);
+FeatherObj f_result(FeatherInterp i);
+int f_ok(FeatherInterp i, FeatherObj o);                  /* set result, TCL_OK */
+int f_ok_str(FeatherInterp i, const char *s, uint32_t n); /* ditto with a new string */
+int f_ok_int(FeatherInterp i, int64_t v);
+int f_ok_empty(FeatherInterp i);
+
+/* Format a message: %s C string, %S (const char *, uint32_t) pair, %o the
+ * string rep of a FeatherObj, %d int, %D int64_t, %c a byte, %% a percent. */
+FeatherObj f_format(FeatherInterp i, const char *fmt, ...);
+/* Set a formatted error message as result and return TCL_ERROR. */
+int f_error(FeatherInterp i, const char *fmt, ...);
+/* Set errorCode (a list of words as a C string, e.g. "ARITH DIVZERO {divide by zero}"). */
+void f_set_error_code(FeatherInterp i, FeatherObj code);
+/* "wrong # args: should be \"W1 .. Wn msg\"" with the first n words of objv. */
+int f_wrong_args(FeatherInterp i, int n, FeatherObj *objv, const char *msg);
+
+/* ------------------------------------------------------------ strings */
+
+FeatherObj f_str(FeatherInterp i, const char *cstr);
+FeatherObj f_strn(FeatherInterp i, const char *s, uint32_t n);
+FeatherObj f_empty(FeatherInterp i);
+/* String rep of o (NUL-terminated arena copy); *len may be NULL. */
+const char *f_get(FeatherInterp i, FeatherObj o, uint32_t *len);
+bool f_obj_eq(FeatherInterp i, FeatherObj a, const char *cstr); /* o's string == cstr */
+
+/* UTF-8 */
+uint32_t utf8_decode(const char *s, uint32_t n, uint32_t *codepoint); /* bytes used (>=1) */
+uint32_t utf8_encode(uint32_t codepoint, char *out);                 /* bytes written */
+uint32_t utf8_count(const char *s, uint32_t n);                      /* characters */
+/* Byte offset of character index k (k <= count). */
+uint32_t utf8_offset(const char *s, uint32_t n, uint32_t k);
+
+/* Glob matching as Tcl's string match (* ? [chars] \x). */
+bool f_glob(const char *pat, uint32_t plen, const char *s, uint32_t slen, bool nocase);
+
+/* ------------------------------------------------------------ numbers */
+
+/* Parse text as a Tcl integer (whitespace around, sign, 0x 0o 0b or
+ * decimal, underscores not allowed). Returns 1 ok, 0 not an integer,
+ * 2 an integer too large for 64 bits. */
+int f_parse_int(const char *s, uint32_t n, int64_t *out);
+/* Parse text as a Tcl double (also accepts integers, Inf, NaN). 1 ok, 0 not. */
+int f_parse_double(FeatherInterp i, const char *s, uint32_t n, double *out);
+/* Numeric value of o: 1 integer in *iv, 2 double in *dv, 0 not a number. */
+int f_get_number(FeatherInterp i, FeatherObj o, int64_t *iv, double *dv);
+
+int f_get_int(FeatherInterp i, FeatherObj o, int64_t *out);   /* "expected integer but got ..." */
+int f_get_double(FeatherInterp i, FeatherObj o, double *out); /* "expected floating-point number ..." */
+int f_get_bool(FeatherInterp i, FeatherObj o, bool *out);     /* "expected boolean value ..." */
+/* Parse a boolean word: 1 ok, 0 not a boolean. */
+int f_parse_bool(const char *s, uint32_t n, bool *out);
+/* An index (integer, end, end-N, end+N, M+N, M-N) into a sequence whose
+ * last index is `end`. */
+int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out);
+
+FeatherObj f_int(FeatherInterp i, int64_t v);
+FeatherObj f_double(FeatherInterp i, double v);
+
+/* ------------------------------------------------------------ lists */
+
+/* The elements of o as an arena array of handles (parsing o's string rep
+ * when it has no list rep). Errors as Tcl's list parser gives them. */
+int f_list(FeatherInterp i, FeatherObj o, FeatherObj **items, uint32_t *n);
+/* Length of o as a list. */
+int f_list_length(FeatherInterp i, FeatherObj o, uint32_t *n);
+FeatherObj f_list_new(FeatherInterp i, FeatherObj *items, uint32_t n);
+/* Split text into list element spans as Tcl's list parser does. Returns
+ * TCL_OK with an arena array of 2*n uint32 (offset, length) and a buffer
+ * holding the unescaped elements, or TCL_ERROR with the message. */
+int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **buf, uint32_t **spans,
+                 uint32_t *count);
+
+/* ------------------------------------------------------------ variables */
+
+/* Variables named as Tcl names them: "x", "a(k)", "::ns::x". */
+int f_var_get(FeatherInterp i, FeatherObj name, FeatherObj *out);
+int f_var_set(FeatherInterp i, FeatherObj name, FeatherObj value, FeatherObj *out);
+int f_var_unset(FeatherInterp i, FeatherObj name, bool complain);
+/* The same with the name as bytes. */
+int f_var_get_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out);
+int f_var_set_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj value, FeatherObj *out);
+/* Split "a(k)" into array name and key; key_len -1 when not an element. */
+void f_split_varname(const char *name, uint32_t n, uint32_t *base_len, const char **key,
+                     int32_t *key_len);
+/* The Tcl error for a failed variable operation (status FEATHER_VAR_*);
+ * verb is "read", "set", "unset". */
+int f_var_error(FeatherInterp i, const char *verb, const char *name, uint32_t n, int status,
+                FeatherObj msg);
+
+/* ------------------------------------------------------------ evaluation */
+
+enum {
+    F_EVAL_GLOBAL = 1 /* evaluate at level 0 (uplevel #0) */
+};
+
+/* Evaluate a script held in a value / in bytes; result in the interp. */
+int f_eval_obj(FeatherInterp i, FeatherObj script);
+int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n);
+/* Invoke the command made of objc words (objv[0] is the command name). */
+int f_invoke(FeatherInterp i, int objc, FeatherObj *objv);
+/* Substitute (subst), flags FEATHER_SUBST_*. */
+int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out);
+/* Evaluate an expression; the result value in *out. */
+int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out);
+int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
+/* Call a proc given its lookup info and the invoking words. */
+int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
+/* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */
+void f_add_error_info(FeatherInterp i, const char *s, uint32_t n);
+
+/* Backslash sequence at s (s[0] == '\\'): appends its meaning to b,
+ * returns the number of bytes consumed. */
+uint32_t f_backslash(const char *s, uint32_t n, StrBuf *b);
+
+/* ------------------------------------------------------------ builtins */
+
+typedef int (*FeatherBuiltin)(FeatherInterp i, int objc, FeatherObj *objv);
+
+typedef struct BuiltinDef {
+    const char *name;
+    FeatherBuiltin fn;
+} BuiltinDef;
+
+/* The table of builtins, NULL-terminated (builtins.c). */
+extern const BuiltinDef f_builtins[];
+extern const int f_builtin_count;
+
+/* Subcommand lookup with Tcl's unique-prefix rule: "bad option \"x\": must
+ * be a, b, or c" (what = "option", "subcommand", ...). */
+int f_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
+               int *index);
+
+#endif /* FEATHER_CORE_H */
