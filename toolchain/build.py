@@ -1,8 +1,9 @@
 """Compile src/*.c to objects in parallel and incrementally, link feather.wasm, copy it to hosts.
 
 An object is up to date when its stamp file holds the hash of: the zig version, the compile
-flags, and the contents of the source and of every header it included (read from the depfile
-that ``zig cc -MD`` wrote). Headers inside zig's own lib/ are covered by the zig version.
+flags, and the modification time and contents of the source and of every header it included
+(read from the depfile that ``zig cc -MD`` wrote). Headers inside zig's own lib/ are covered by
+the zig version.
 """
 
 from __future__ import annotations
@@ -87,9 +88,11 @@ def _digest(parts: Iterable[bytes]) -> str:
 
 
 def _file_digest_parts(paths: Iterable[Path]) -> Iterable[bytes]:
+    """Path, modification time and content of each file, so that a touch counts as a change."""
     for path in paths:
         yield str(path).encode()
         try:
+            yield str(path.stat().st_mtime_ns).encode()
             yield path.read_bytes()
         except OSError:
             yield b"\0missing"
@@ -131,8 +134,10 @@ def units(manifest: Manifest) -> list[Unit]:
     by_stem: dict[str, Path] = {}
     for source in sources:
         if source.stem in by_stem:
-            raise BuildError(f"two sources share the object name {source.stem}.o: "
-                             f"{by_stem[source.stem]} and {source}")
+            raise BuildError(
+                f"two sources share the object name {source.stem}.o: "
+                f"{by_stem[source.stem]} and {source}"
+            )
         by_stem[source.stem] = source
     return [Unit(s.resolve(), manifest.obj_dir / f"{s.stem}.o") for s in sources]
 

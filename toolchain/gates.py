@@ -33,50 +33,84 @@ class Gate:
 
 
 ALL: tuple[Gate, ...] = (
-    Gate("M1", "arena.h: the arena API", (
-        pytest_milestone("M1", "arena.h compiles alone; seed signatures"),
-    )),
-    Gate("M2", "arena.c: bounds-checked WASM arena", (
-        wasm_build(),
-        exports_through("M2"),
-        file_absent("js/wasm_alloc.c"),
-        pytest_milestone("M2", "the arena through wasmtime"),
-    )),
-    Gate("M3", "scratch handle arena, materialize/wrap", (
-        planned("pytest --milestone M3 (scratch handles; materialize -> reset -> wrap)"),
-        planned("module exports everything required through M3"),
-        planned("hosts provide exactly the module's imports"),
-    )),
-    Gate("M4", "variables across evals", (
-        planned("pytest --milestone M4 (var set/get materialize and wrap)"),
-    )),
-    Gate("M5", "procs across evals", (
-        planned("pytest --milestone M5 (proc params and body materialized)"),
-    )),
-    Gate("M6", "namespaces across evals", (
-        planned("pytest --milestone M6 (namespace vars and commands)"),
-    )),
-    Gate("M7", "frames within an eval", (
-        planned("pytest --milestone M7 (info level within one eval)"),
-    )),
-    Gate("M8", "traces store their script", (
-        planned("pytest --milestone M8 (trace fires on each write; trace info)"),
-    )),
-    Gate("M9", "arena reset after every top-level eval", (
-        planned("pytest --milestone M9 (reset after ok, error, exception, nested evals)"),
-    )),
-    Gate("M10", "diagnostics and stress test", (
-        planned("pytest --milestone M10 (memory_stats, force_reset, 10k iterations)"),
-        planned("node js/stress-test.js"),
-    )),
-    Gate("M11", "documentation, no dead code", (
-        planned("WASM.md documents the arena and the scratch/persistent split"),
-        planned("js/wasm_alloc.c does not exist"),
-    )),
-    Gate("M12", "verify all", (
-        planned("node --test js/test"),
-        planned("every earlier gate passes from a clean build"),
-    )),
+    Gate(
+        "M1",
+        "arena.h: the arena API",
+        (pytest_milestone("M1", "arena.h compiles alone; seed signatures"),),
+    ),
+    Gate(
+        "M2",
+        "arena.c: bounds-checked WASM arena",
+        (
+            wasm_build(),
+            exports_through("M2"),
+            file_absent("js/wasm_alloc.c"),
+            pytest_milestone("M2", "the arena through wasmtime"),
+        ),
+    ),
+    Gate(
+        "M3",
+        "scratch handle arena, materialize/wrap",
+        (
+            planned("pytest --milestone M3 (scratch handles; materialize -> reset -> wrap)"),
+            planned("module exports everything required through M3"),
+            planned("hosts provide exactly the module's imports"),
+        ),
+    ),
+    Gate(
+        "M4",
+        "variables across evals",
+        (planned("pytest --milestone M4 (var set/get materialize and wrap)"),),
+    ),
+    Gate(
+        "M5",
+        "procs across evals",
+        (planned("pytest --milestone M5 (proc params and body materialized)"),),
+    ),
+    Gate(
+        "M6",
+        "namespaces across evals",
+        (planned("pytest --milestone M6 (namespace vars and commands)"),),
+    ),
+    Gate(
+        "M7",
+        "frames within an eval",
+        (planned("pytest --milestone M7 (info level within one eval)"),),
+    ),
+    Gate(
+        "M8",
+        "traces store their script",
+        (planned("pytest --milestone M8 (trace fires on each write; trace info)"),),
+    ),
+    Gate(
+        "M9",
+        "arena reset after every top-level eval",
+        (planned("pytest --milestone M9 (reset after ok, error, exception, nested evals)"),),
+    ),
+    Gate(
+        "M10",
+        "diagnostics and stress test",
+        (
+            planned("pytest --milestone M10 (memory_stats, force_reset, 10k iterations)"),
+            planned("node js/stress-test.js"),
+        ),
+    ),
+    Gate(
+        "M11",
+        "documentation, no dead code",
+        (
+            planned("WASM.md documents the arena and the scratch/persistent split"),
+            planned("js/wasm_alloc.c does not exist"),
+        ),
+    ),
+    Gate(
+        "M12",
+        "verify all",
+        (
+            planned("node --test js/test"),
+            planned("every earlier gate passes from a clean build"),
+        ),
+    ),
 )
 
 if tuple(gate.name for gate in ALL) != GATES:

@@ -73,7 +73,9 @@ def read_module(path: Path) -> tuple[list[Extern], list[Extern]]:
 def _export_section(manifest: Manifest, gate: str, exports: list[Extern], report: Report) -> None:
     gates = {e.name: e.gate for e in manifest.exports}
     present = {e.name for e in exports}
-    rows: list[list[object]] = [[e.name, e.kind, e.type, gates.get(e.name, "-"), ""] for e in exports]
+    rows: list[list[object]] = [
+        [e.name, e.kind, e.type, gates.get(e.name, "-"), ""] for e in exports
+    ]
     for required in manifest.exports_through(gate):
         if required.name not in present:
             rows.append([required.name, "-", "-", required.gate, "MISSING"])

@@ -54,7 +54,8 @@ class Manifest:
     stack_size: int
     initial_memory: int
     max_memory: int
-    allow_undefined: bool
+    import_undefined: bool
+    strip_debug: bool
     out_dir: str
     wasm_name: str
     copies: tuple[str, ...]
@@ -109,8 +110,10 @@ class Manifest:
             f"--initial-memory={self.initial_memory}",
             f"--max-memory={self.max_memory}",
         ]
-        if self.allow_undefined:
-            flags.append("--allow-undefined")
+        if self.import_undefined:
+            flags.append("--import-undefined")
+        if self.strip_debug:
+            flags.append("--strip-debug")
         flags += [f"--export={export.name}" for export in self.linked_exports()]
         return flags
 
@@ -157,7 +160,8 @@ _SCHEMA: dict[str, dict[str, _Check]] = {
         "stack_size": _is_int,
         "initial_memory": _is_int,
         "max_memory": _is_int,
-        "allow_undefined": _is_bool,
+        "import_undefined": _is_bool,
+        "strip_debug": _is_bool,
     },
     "output": {"dir": _is_str, "wasm": _is_str, "copies": _is_str_list},
 }
@@ -200,10 +204,8 @@ def _exports(path: Path, data: dict[str, Any]) -> tuple[Export, ...]:
         )
     table = data["exports"]
     if not isinstance(table, dict) or not table:
-        raise ManifestError(f"{path}: [exports] must be a non-empty table of name = \"Mk\"")
-    return tuple(
-        Export(name, _gate(path, f"exports.{name}", gate)) for name, gate in table.items()
-    )
+        raise ManifestError(f'{path}: [exports] must be a non-empty table of name = "Mk"')
+    return tuple(Export(name, _gate(path, f"exports.{name}", gate)) for name, gate in table.items())
 
 
 def _check_memory(path: Path, link: dict[str, Any]) -> None:
@@ -243,7 +245,8 @@ def parse_manifest(path: Path, data: dict[str, Any]) -> Manifest:
         stack_size=link["stack_size"],
         initial_memory=link["initial_memory"],
         max_memory=link["max_memory"],
-        allow_undefined=link["allow_undefined"],
+        import_undefined=link["import_undefined"],
+        strip_debug=link["strip_debug"],
         out_dir=output["dir"],
         wasm_name=output["wasm"],
         copies=tuple(output["copies"]),
