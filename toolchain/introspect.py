@@ -137,6 +137,14 @@ def _import_section(imports: list[Extern], hosts: list[HostReport], report: Repo
             report.text.append(f"  {host.name}: {len(host.provided or {})} imports provided")
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def inspect(
     wasm: Path, manifest: Manifest, *, gate: str | None = None, hosts: list[HostReport]
 ) -> Report:
@@ -147,7 +155,7 @@ def inspect(
         report.problems.append(f"{wasm} does not exist: run `python -m toolchain build` first")
         return report
     exports, imports = read_module(wasm)
-    report.text.append(f"{wasm}: {wasm.stat().st_size} bytes")
+    report.text.append(f"{_shown(wasm)}: {wasm.stat().st_size} bytes")
     _export_section(manifest, gate, exports, report)
     _import_section(imports, hosts, report)
     return report

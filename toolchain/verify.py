@@ -97,7 +97,7 @@ def listing() -> str:
         state = "implemented" if gate.implemented else NOT_IMPL
         lines.append(f"{gate.name}: {gate.title} [{state}]")
         for check in gate.checks:
-            lines.append(f"    {'-' if check.implemented else '?'} {check.name}")
+            lines.append(f"    [{'x' if check.implemented else ' '}] {check.name}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,70 @@
+"""Nox sessions. Thin: each one installs what it needs and calls ``python -m toolchain``.
+
+``nox -R`` reuses the virtualenvs and skips the installs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+LINTED = ["toolchain", "host", "tests", "noxfile.py", "setup.py"]
+
+nox.options.sessions = ["build", "tests", "lint"]
+nox.options.reuse_venv = "yes"
+
+
+def install(session: nox.Session) -> None:
+    """The project, editable, with its dev tools. No build isolation: an editable install
+    builds no wasm, so it needs only setuptools from the build requirements."""
+    session.install("setuptools>=70.1")
+    session.install("--no-build-isolation", "-e", ".[dev]")
+
+
+def toolchain(session: nox.Session, *args: str) -> None:
+    session.run("python", "-m", "toolchain", *args)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Compile and link feather.wasm, copy it to the hosts, print its size and exports."""
+    install(session)
+    toolchain(session, "build")
+    toolchain(session, "inspect")
+
+
+@nox.session
+def verify(session: nox.Session) -> None:
+    """Run the milestone gates: ``nox -s verify -- --through M2`` (also --only, --list)."""
+    install(session)
+    toolchain(session, "verify", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Build, then every pytest test (arguments go to pytest), then node --test js/test."""
+    install(session)
+    toolchain(session, "build")
+    session.run("python", "-m", "pytest", *session.posargs)
+    if (ROOT / "js" / "test").is_dir():
+        if shutil.which("node") is None:
+            session.warn("node not found: js/test not run")
+        else:
+            session.run("node", "--test", "js/test/", external=True)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the Python code."""
+    session.install("ruff")
+    session.run("ruff", "check", *LINTED)
+
+
+@nox.session(python=False)
+def clean(session: nox.Session) -> None:
+    """Remove build/ and the copies of feather.wasm."""
+    session.run(sys.executable, "-m", "toolchain", "clean")
