@@ -40,6 +40,8 @@ bool f_streq(const char *a, uint32_t alen, const char *b); /* b is a C string */
 void *f_alloc(size_t n);
 /* A mark/release pair reclaims everything allocated in between; only use
  * it where no pointer allocated after the mark outlives the release. */
+/* True (once) when an allocation failed since the last call. */
+bool f_take_alloc_failure(void);
 size_t f_mark(void);
 void f_release(size_t mark);
 
@@ -75,10 +77,11 @@ typedef struct InterpState {
     FeatherObj error_code;   /* -errorcode, or 0 for NONE */
     /* -- errorInfo being built while an error unwinds -- */
     bool error_active;       /* errorInfo collection started for this error */
+    bool error_logged;       /* the failing command must not log itself (error -info) */
     StrBuf error_info;
-    int error_line;
+    int error_line;          /* -errorline: line of the failing command */
+    uint32_t error_script_len; /* length of the script error_line counts in */
     bool oom;                /* an allocation failed during this eval */
-    struct InterpState *next;
 } InterpState;
 
 /* State of interp i for the current top-level eval (created on first use). */
@@ -196,6 +199,14 @@ int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
 int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
 /* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */
 void f_add_error_info(FeatherInterp i, const char *s, uint32_t n);
+/* errorInfo of the error now unwinding (the message when nothing was logged). */
+FeatherObj f_error_info(FeatherInterp i);
+/* Forget the error state once an error has been caught. */
+void f_error_reset(FeatherInterp i);
+/* Apply -level/-code of a TCL_RETURN that reached a proc body's end. */
+int f_process_return(FeatherInterp i);
+/* Forget all per-eval state (the arena was reset). */
+void f_state_reset(void);
 
 /* Backslash sequence at s (s[0] == '\\'): appends its meaning to b,
  * returns the number of bytes consumed. */
@@ -210,9 +221,11 @@ typedef struct BuiltinDef {
     FeatherBuiltin fn;
 } BuiltinDef;
 
-/* The table of builtins, NULL-terminated (builtins.c). */
-extern const BuiltinDef f_builtins[];
-extern const int f_builtin_count;
+/* Each builtin family (cmd_*.c) defines one table, ended by {0, 0}, and
+ * builtins.c lists the tables. Builtin ids number the entries of all tables
+ * in order. */
+const BuiltinDef *f_builtin(int id); /* NULL when out of range */
+int f_builtin_total(void);
 
 /* Subcommand lookup with Tcl's unique-prefix rule: "bad option \"x\": must
  * be a, b, or c" (what = "option", "subcommand", ...). */

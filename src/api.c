@@ -1,0 +1,191 @@
+/*
+ * api.c -- the exports of feather.h: entry points the host calls.
+ *
+ * A top-level entry (no eval of this instance running) starts from fresh
+ * per-eval state; a nested entry (a trace, or an embedder command calling
+ * eval) saves the interp's state and restores it afterwards, so the outer
+ * command continues undisturbed.
+ */
+#include "core.h"
+#include "parse.h"
+
+static int entry_depth;
+
+#define F_DEFAULT_OP(name) feather_host_##name,
+static FeatherHostOps default_ops = {FEATHER_HOST_FUNCTIONS(F_DEFAULT_OP)};
+#undef F_DEFAULT_OP
+
+FeatherHostOps *feather_get_ops(FeatherHostOps *ops) { return ops ? ops : &default_ops; }
+
+typedef struct Entry {
+    InterpState saved;
+    bool nested;
+} Entry;
+
+static void enter(FeatherInterp i, Entry *e) {
+    e->nested = entry_depth > 0;
+    if (!e->nested) f_state_reset();
+    entry_depth++;
+    InterpState *st = f_state(i);
+    if (e->nested) {
+        e->saved = *st;
+        st->result = 0;
+        f_error_reset(i);
+        st->return_code = TCL_OK;
+        st->return_level = 1;
+    }
+}
+
+/* Turn the final code into what the host sees and hand over the result. */
+static int leave(FeatherInterp i, Entry *e, int code) {
+    InterpState *st = f_state(i);
+    if (code == TCL_RETURN) {
+        code = f_process_return(i);
+        if (code == TCL_RETURN) code = TCL_OK;
+    }
+    if (code == TCL_BREAK || code == TCL_CONTINUE) {
+        code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
+        f_add_error_info(i, "", 0);
+    }
+    FeatherObj result = f_result(i);
+    if (code == TCL_ERROR) {
+        FeatherObj dummy;
+        FeatherObj info = f_error_info(i);
+        FeatherObj ecode = st->error_code ? st->error_code : f_str(i, "NONE");
+        feather_host_var_set(i, "::errorInfo", 11, NULL, -1, info, &dummy);
+        feather_host_var_set(i, "::errorCode", 11, NULL, -1, ecode, &dummy);
+    }
+    feather_host_interp_set_result(i, result);
+    if (e->nested) {
+        bool oom = st->oom;
+        *st = e->saved;
+        st->oom = oom;
+    }
+    entry_depth--;
+    return code;
+}
+
+int feather_interp_init(FeatherHostOps *ops, FeatherInterp interp) {
+    (void)ops;
+    Entry e;
+    enter(interp, &e);
+    int total = f_builtin_total();
+    for (int id = 0; id < total; id++) {
+        const BuiltinDef *d = f_builtin(id);
+        feather_host_proc_define(interp, d->name, (uint32_t)f_strlen(d->name), FEATHER_CMD_BUILTIN, id, 0, 0);
+    }
+    FeatherObj dummy;
+    feather_host_var_set(interp, "::tcl_version", 13, NULL, -1, f_str(interp, "8.6"), &dummy);
+    feather_host_var_set(interp, "::tcl_patchLevel", 16, NULL, -1, f_str(interp, "8.6.13"), &dummy);
+    f_set_result(interp, f_empty(interp));
+    return leave(interp, &e, TCL_OK);
+}
+
+int feather_script_eval(FeatherHostOps *ops, FeatherInterp interp, const char *script, size_t len,
+                        int flags) {
+    (void)ops;
+    (void)flags;
+    Entry e;
+    enter(interp, &e);
+    int code = f_eval_bytes(interp, script, (uint32_t)len);
+    return leave(interp, &e, code);
+}
+
+int feather_script_eval_obj(FeatherHostOps *ops, FeatherInterp interp, FeatherObj script, int flags) {
+    (void)ops;
+    (void)flags;
+    Entry e;
+    enter(interp, &e);
+    int code = f_eval_obj(interp, script);
+    return leave(interp, &e, code);
+}
+
+int feather_command_exec(FeatherHostOps *ops, FeatherInterp interp, FeatherObj words, int flags) {
+    (void)ops;
+    (void)flags;
+    Entry e;
+    enter(interp, &e);
+    FeatherObj *objv;
+    uint32_t objc;
+    int code = f_list(interp, words, &objv, &objc);
+    if (code == TCL_OK && objc > 0) {
+        code = f_invoke(interp, (int)objc, objv);
+        if (code == TCL_ERROR && !f_state(interp)->error_active) {
+            uint32_t n;
+            const char *s = f_get(interp, words, &n);
+            f_add_error_info(interp, "\n    while executing\n\"", 22);
+            f_add_error_info(interp, s, n > 150 ? 150 : n);
+            f_add_error_info(interp, n > 150 ? "...\"" : "\"", n > 150 ? 4 : 1);
+        }
+    } else if (code == TCL_OK) {
+        f_set_result(interp, f_empty(interp));
+    }
+    return leave(interp, &e, code);
+}
+
+int feather_subst(FeatherHostOps *ops, FeatherInterp interp, FeatherObj value, int flags) {
+    (void)ops;
+    Entry e;
+    enter(interp, &e);
+    FeatherObj out;
+    int code = f_subst(interp, value, flags, &out);
+    if (code == TCL_OK) f_set_result(interp, out);
+    return leave(interp, &e, code);
+}
+
+void feather_parse_init(FeatherParseContext *ctx, const char *script, size_t len) {
+    ctx->script = script;
+    ctx->len = len;
+    ctx->pos = 0;
+}
+
+int feather_parse_command(FeatherHostOps *ops, FeatherInterp interp, FeatherParseContext *ctx) {
+    (void)ops;
+    Entry e;
+    enter(interp, &e);
+    Parser p;
+    parser_init(&p, ctx->script, (uint32_t)ctx->len, false);
+    p.pos = (uint32_t)ctx->pos;
+    Command cmd;
+    int st = parse_command(&p, &cmd);
+    if (st == FEATHER_PARSE_OK) {
+        FeatherObj *words = f_alloc(cmd.nwords * sizeof(FeatherObj));
+        for (uint32_t w = 0; words && w < cmd.nwords; w++) {
+            const char *s = ctx->script + cmd.words[w].start;
+            uint32_t n = cmd.words[w].len;
+            if (n >= 2 && (s[0] == '{' || s[0] == '"')) { s++; n -= 2; }
+            words[w] = f_strn(interp, s, n);
+        }
+        f_set_result(interp, words ? f_list_new(interp, words, cmd.nwords) : f_empty(interp));
+        ctx->pos = p.pos;
+    } else if (st == FEATHER_PARSE_DONE) {
+        f_set_result(interp, f_empty(interp));
+        ctx->pos = ctx->len;
+    } else {
+        f_set_result(interp, f_str(interp, p.error ? p.error : "syntax error"));
+    }
+    leave(interp, &e, TCL_OK);
+    return st;
+}
+
+int feather_parse_status(FeatherHostOps *ops, FeatherInterp interp, const char *script, size_t len) {
+    (void)ops;
+    Entry e;
+    enter(interp, &e);
+    Parser p;
+    parser_init(&p, script, (uint32_t)len, false);
+    int st;
+    for (;;) {
+        Command cmd;
+        st = parse_command(&p, &cmd);
+        if (st != FEATHER_PARSE_OK) break;
+    }
+    if (st == FEATHER_PARSE_DONE) {
+        st = FEATHER_PARSE_OK;
+        f_set_result(interp, f_empty(interp));
+    } else {
+        f_set_result(interp, f_str(interp, p.error ? p.error : "syntax error"));
+    }
+    leave(interp, &e, TCL_OK);
+    return st;
+}

@@ -1,0 +1,409 @@
+/*
+ * cmd_control.c -- control flow and errors: if while for foreach break
+ * continue return error catch eval uplevel subst.
+ *
+ * Loops release the scratch memory of each iteration (f_eval_obj does it
+ * for bodies, the loops for their conditions), so a loop of any length runs
+ * in bounded arena memory.
+ */
+#include "core.h"
+
+int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
+
+/* Evaluate a loop condition, releasing its scratch memory. */
+static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
+    size_t mark = f_mark();
+    int code = f_expr_bool(i, test, out);
+    if (code == TCL_OK) f_release(mark);
+    return code;
+}
+
+static int cmd_if(FeatherInterp i, int objc, FeatherObj *objv) {
+    int k = 1;
+    for (;;) {
+        if (k >= objc) {
+            return f_error(i, "wrong # args: no expression after \"%o\" argument", objv[k - 1]);
+        }
+        bool cond;
+        if (f_expr_bool(i, objv[k], &cond) != TCL_OK) return TCL_ERROR;
+        k++;
+        if (k < objc && f_obj_eq(i, objv[k], "then")) k++;
+        if (k >= objc) return f_error(i, "wrong # args: no script following \"%o\" argument", objv[k - 1]);
+        if (cond) return f_eval_obj(i, objv[k]);
+        k++;
+        if (k >= objc) return f_ok_empty(i);
+        if (f_obj_eq(i, objv[k], "elseif")) {
+            k++;
+            continue;
+        }
+        if (f_obj_eq(i, objv[k], "else")) {
+            k++;
+            if (k >= objc) return f_error(i, "wrong # args: no script following \"else\" argument");
+        }
+        if (k != objc - 1) {
+            return f_error(i, "wrong # args: extra words after \"else\" clause in \"if\" command");
+        }
+        return f_eval_obj(i, objv[k]);
+    }
+}
+
+/* The code of a loop body: break and continue end here. */
+static int body_code(int code, bool *stop) {
+    *stop = false;
+    if (code == TCL_BREAK) {
+        *stop = true;
+        return TCL_OK;
+    }
+    if (code == TCL_CONTINUE || code == TCL_OK) return TCL_OK;
+    *stop = true;
+    return code;
+}
+
+static int cmd_while(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 3) return f_wrong_args(i, 1, objv, "test command");
+    for (;;) {
+        bool cond, stop;
+        if (loop_test(i, objv[1], &cond) != TCL_OK) return TCL_ERROR;
+        if (!cond) break;
+        int code = body_code(f_eval_obj(i, objv[2]), &stop);
+        if (stop) {
+            if (code != TCL_OK) return code;
+            break;
+        }
+    }
+    return f_ok_empty(i);
+}
+
+static int cmd_for(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 5) return f_wrong_args(i, 1, objv, "start test next command");
+    int code = f_eval_obj(i, objv[1]);
+    if (code != TCL_OK) return code;
+    for (;;) {
+        bool cond, stop;
+        if (loop_test(i, objv[2], &cond) != TCL_OK) return TCL_ERROR;
+        if (!cond) break;
+        code = body_code(f_eval_obj(i, objv[4]), &stop);
+        if (stop) {
+            if (code != TCL_OK) return code;
+            break;
+        }
+        code = f_eval_obj(i, objv[3]);
+        if (code == TCL_BREAK) break;
+        if (code != TCL_OK && code != TCL_CONTINUE) return code;
+    }
+    return f_ok_empty(i);
+}
+
+/* foreach and lmap share their iteration; lmap collects body results. */
+static int do_foreach(FeatherInterp i, int objc, FeatherObj *objv, bool collect) {
+    if (objc < 4 || objc % 2 != 0) return f_wrong_args(i, 1, objv, "varList list ?varList list ...? command");
+    int groups = (objc - 2) / 2;
+    FeatherObj **vars = f_alloc((size_t)groups * sizeof(FeatherObj *));
+    uint32_t *nvars = f_alloc((size_t)groups * sizeof(uint32_t));
+    FeatherObj *lists = f_alloc((size_t)groups * sizeof(FeatherObj));
+    uint32_t *lens = f_alloc((size_t)groups * sizeof(uint32_t));
+    if (!vars || !nvars || !lists || !lens) return f_error(i, "out of memory");
+    uint32_t iterations = 0;
+    for (int g = 0; g < groups; g++) {
+        if (f_list(i, objv[1 + 2 * g], &vars[g], &nvars[g]) != TCL_OK) return TCL_ERROR;
+        if (nvars[g] == 0) return f_error(i, "%s varlist is empty", collect ? "lmap" : "foreach");
+        lists[g] = objv[2 + 2 * g];
+        if (f_list_length(i, lists[g], &lens[g]) != TCL_OK) return TCL_ERROR;
+        uint32_t need = (lens[g] + nvars[g] - 1) / nvars[g];
+        if (need > iterations) iterations = need;
+    }
+    FeatherObj body = objv[objc - 1];
+    FeatherObj acc = collect ? f_list_new(i, NULL, 0) : 0;
+    FeatherObj item;
+    for (uint32_t it = 0; it < iterations; it++) {
+        size_t mark = f_mark();
+        for (int g = 0; g < groups; g++) {
+            for (uint32_t v = 0; v < nvars[g]; v++) {
+                uint32_t idx = it * nvars[g] + v;
+                if (idx < lens[g]) feather_host_list_items(i, lists[g], idx, 1, &item);
+                else item = f_empty(i);
+                if (f_var_set(i, vars[g][v], item, NULL) != TCL_OK) {
+                    f_add_error_info(i, "\n    (setting foreach loop variable \"", 37);
+                    uint32_t n;
+                    const char *s = f_get(i, vars[g][v], &n);
+                    f_add_error_info(i, s, n);
+                    f_add_error_info(i, "\")", 2);
+                    return TCL_ERROR;
+                }
+            }
+        }
+        bool stop;
+        int code = f_eval_obj(i, body);
+        if (collect && code == TCL_OK) {
+            FeatherObj r = f_result(i);
+            acc = feather_host_list_append(i, acc, &r, 1);
+        }
+        code = body_code(code, &stop);
+        if (stop) {
+            if (code != TCL_OK) {
+                if (code == TCL_ERROR) {
+                    FeatherObj msg = f_format(i, "\n    (\"%s\" body line %d)", collect ? "lmap" : "foreach",
+                                              f_state(i)->error_line);
+                    uint32_t n;
+                    const char *s = f_get(i, msg, &n);
+                    f_add_error_info(i, s, n);
+                }
+                return code;
+            }
+            break;
+        }
+        f_release(mark);
+    }
+    return collect ? f_ok(i, acc) : f_ok_empty(i);
+}
+
+static int cmd_foreach(FeatherInterp i, int objc, FeatherObj *objv) { return do_foreach(i, objc, objv, false); }
+
+static int cmd_lmap(FeatherInterp i, int objc, FeatherObj *objv) { return do_foreach(i, objc, objv, true); }
+
+static int cmd_break(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 1) return f_wrong_args(i, 1, objv, "");
+    f_set_result(i, f_empty(i));
+    return TCL_BREAK;
+}
+
+static int cmd_continue(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 1) return f_wrong_args(i, 1, objv, "");
+    f_set_result(i, f_empty(i));
+    return TCL_CONTINUE;
+}
+
+/* A completion code word: ok error return break continue or an integer. */
+static int get_code(FeatherInterp i, FeatherObj o, int *code) {
+    static const char *const names[] = {"ok", "error", "return", "break", "continue", 0};
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    for (int k = 0; names[k]; k++) {
+        if (f_streq(s, n, names[k])) {
+            *code = k;
+            return TCL_OK;
+        }
+    }
+    int64_t v;
+    if (f_parse_int(s, n, &v) == 1) {
+        *code = (int)v;
+        return TCL_OK;
+    }
+    return f_error(i, "bad completion code \"%S\": must be ok, error, return, break, continue, or an integer", s, n);
+}
+
+static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
+    InterpState *st = f_state(i);
+    int code = TCL_OK;
+    int64_t level = 1;
+    FeatherObj info = 0, ecode = 0;
+    FeatherObj *extra = f_alloc((size_t)objc * sizeof(FeatherObj));
+    uint32_t nextra = 0;
+    int k = 1;
+    for (; k + 1 < objc; k += 2) {
+        uint32_t n;
+        const char *opt = f_get(i, objv[k], &n);
+        if (n == 0 || opt[0] != '-') break;
+        if (f_streq(opt, n, "-code")) {
+            if (get_code(i, objv[k + 1], &code) != TCL_OK) return TCL_ERROR;
+        } else if (f_streq(opt, n, "-level")) {
+            if (f_get_int(i, objv[k + 1], &level) != TCL_OK || level < 0) {
+                return f_error(i, "bad -level value: expected non-negative integer but got \"%o\"", objv[k + 1]);
+            }
+        } else if (f_streq(opt, n, "-errorinfo")) {
+            info = objv[k + 1];
+        } else if (f_streq(opt, n, "-errorcode")) {
+            ecode = objv[k + 1];
+            if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
+        } else if (f_streq(opt, n, "-options")) {
+            FeatherObj *opts;
+            uint32_t no;
+            if (f_list(i, objv[k + 1], &opts, &no) != TCL_OK) return TCL_ERROR;
+            for (uint32_t o = 0; o + 1 < no; o += 2) {
+                if (f_obj_eq(i, opts[o], "-code")) {
+                    if (get_code(i, opts[o + 1], &code) != TCL_OK) return TCL_ERROR;
+                } else if (f_obj_eq(i, opts[o], "-level")) {
+                    if (f_get_int(i, opts[o + 1], &level) != TCL_OK) return TCL_ERROR;
+                } else if (f_obj_eq(i, opts[o], "-errorinfo")) {
+                    info = opts[o + 1];
+                } else if (f_obj_eq(i, opts[o], "-errorcode")) {
+                    ecode = opts[o + 1];
+                }
+            }
+        } else if (extra) {
+            extra[nextra++] = objv[k];
+            extra[nextra++] = objv[k + 1];
+        }
+    }
+    if (k < objc - 1) return f_wrong_args(i, 1, objv, "?-option value ...? ?result?");
+    f_set_result(i, k < objc ? objv[k] : f_empty(i));
+    if (code == TCL_ERROR) {
+        f_error_reset(i);
+        if (info) {
+            uint32_t n;
+            const char *s = f_get(i, info, &n);
+            st->error_active = true;
+            sb_init(&st->error_info, n + 64);
+            sb_add(&st->error_info, s, n);
+            st->error_logged = true;
+        }
+        st->error_code = ecode;
+    }
+    st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
+    if (level == 0) return code;
+    st->return_code = code;
+    st->return_level = (int)level;
+    return TCL_RETURN;
+}
+
+static int cmd_error(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2 || objc > 4) return f_wrong_args(i, 1, objv, "message ?errorInfo? ?errorCode?");
+    InterpState *st = f_state(i);
+    f_error_reset(i);
+    f_set_result(i, objv[1]);
+    if (objc >= 3) {
+        uint32_t n;
+        const char *s = f_get(i, objv[2], &n);
+        if (n > 0) {
+            st->error_active = true;
+            sb_init(&st->error_info, n + 64);
+            sb_add(&st->error_info, s, n);
+            st->error_logged = true;
+        }
+    }
+    if (objc == 4) st->error_code = objv[3];
+    return TCL_ERROR;
+}
+
+/* The options dictionary of a completed script, as catch and try see it. */
+FeatherObj f_return_options(FeatherInterp i, int code) {
+    InterpState *st = f_state(i);
+    FeatherObj items[16];
+    uint32_t n = 0;
+    int level = 0;
+    if (code == TCL_RETURN) {
+        if (st->return_opts) {
+            FeatherObj *extra;
+            uint32_t ne;
+            if (f_list(i, st->return_opts, &extra, &ne) == TCL_OK) {
+                for (uint32_t k = 0; k < ne && n < 8; k++) items[n++] = extra[k];
+            }
+        }
+        level = st->return_level;
+        code = st->return_code;
+    }
+    items[n++] = f_str(i, "-code");
+    items[n++] = f_int(i, code);
+    items[n++] = f_str(i, "-level");
+    items[n++] = f_int(i, level);
+    if (code == TCL_ERROR && level == 0) {
+        items[n++] = f_str(i, "-errorcode");
+        items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
+        items[n++] = f_str(i, "-errorinfo");
+        items[n++] = f_error_info(i);
+        items[n++] = f_str(i, "-errorline");
+        items[n++] = f_int(i, st->error_line ? st->error_line : 1);
+    }
+    return f_list_new(i, items, n);
+}
+
+static int cmd_catch(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2 || objc > 4) return f_wrong_args(i, 1, objv, "script ?resultVarName? ?optionVarName?");
+    InterpState *st = f_state(i);
+    int code = f_eval_obj(i, objv[1]);
+    FeatherObj result = f_result(i);
+    FeatherObj opts = 0;
+    if (objc == 4) opts = f_return_options(i, code);
+    if (code == TCL_ERROR) {
+        /* Tcl publishes errorInfo and errorCode when an error is caught. */
+        FeatherObj dummy;
+        feather_host_var_set(i, "::errorInfo", 11, NULL, -1, f_error_info(i), &dummy);
+        feather_host_var_set(i, "::errorCode", 11, NULL, -1, st->error_code ? st->error_code : f_str(i, "NONE"), &dummy);
+        f_error_reset(i);
+    }
+    if (code == TCL_RETURN) {
+        st->return_code = TCL_OK;
+        st->return_level = 1;
+        st->return_opts = 0;
+    }
+    if (objc >= 3 && f_var_set(i, objv[2], result, NULL) != TCL_OK) return TCL_ERROR;
+    if (objc == 4 && f_var_set(i, objv[3], opts, NULL) != TCL_OK) return TCL_ERROR;
+    return f_ok_int(i, code);
+}
+
+/* Concatenate words as concat does (trimmed, joined by spaces). */
+FeatherObj f_concat(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc == 1) return objv[0];
+    StrBuf b;
+    sb_init(&b, 64);
+    for (int k = 0; k < objc; k++) {
+        uint32_t n;
+        const char *s = f_get(i, objv[k], &n);
+        uint32_t a = 0;
+        while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r' || s[a] == '\v' || s[a] == '\f')) a++;
+        while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r' ||
+                         s[n - 1] == '\v' || s[n - 1] == '\f') && !(n >= 2 && s[n - 2] == '\\')) n--;
+        if (a == n) continue;
+        if (b.len) sb_addc(&b, ' ');
+        sb_add(&b, s + a, n - a);
+    }
+    return f_strn(i, b.data ? b.data : "", b.len);
+}
+
+static void body_error_info(FeatherInterp i, const char *what) {
+    FeatherObj msg = f_format(i, "\n    (\"%s\" body line %d)", what, f_state(i)->error_line);
+    uint32_t n;
+    const char *s = f_get(i, msg, &n);
+    f_add_error_info(i, s, n);
+}
+
+static int cmd_eval(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2) return f_wrong_args(i, 1, objv, "arg ?arg ...?");
+    int code = f_eval_obj(i, f_concat(i, objc - 1, objv + 1));
+    if (code == TCL_ERROR) body_error_info(i, "eval");
+    return code;
+}
+
+static int cmd_uplevel(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2) return f_wrong_args(i, 1, objv, "?level? command ?arg ...?");
+    int32_t top;
+    int32_t level = feather_host_frame_level(i, &top) - 1;
+    int k = 1;
+    if (objc > 2 && f_parse_level(i, objv[1], &level)) k = 2;
+    else {
+        uint32_t n;
+        const char *s = f_get(i, objv[1], &n);
+        if (objc > 2 && n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
+    }
+    if (k >= objc) return f_wrong_args(i, 1, objv, "?level? command ?arg ...?");
+    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
+    FeatherObj script = f_concat(i, objc - k, objv + k);
+    int32_t was = feather_host_frame_activate(i, level);
+    int code = f_eval_obj(i, script);
+    feather_host_frame_activate(i, was);
+    if (code == TCL_ERROR) body_error_info(i, "uplevel");
+    return code;
+}
+
+static int cmd_subst(FeatherInterp i, int objc, FeatherObj *objv) {
+    static const char *const opts[] = {"-nobackslashes", "-nocommands", "-novariables", 0};
+    static const int bits[] = {FEATHER_SUBST_NOBACKSLASHES, FEATHER_SUBST_NOCOMMANDS, FEATHER_SUBST_NOVARIABLES};
+    if (objc < 2) return f_wrong_args(i, 1, objv, "?-nobackslashes? ?-nocommands? ?-novariables? string");
+    int flags = 0;
+    for (int k = 1; k < objc - 1; k++) {
+        int idx;
+        if (f_get_enum(i, objv[k], opts, "option", &idx) != TCL_OK) return TCL_ERROR;
+        flags |= bits[idx];
+    }
+    FeatherObj out;
+    if (f_subst(i, objv[objc - 1], flags, &out) != TCL_OK) return TCL_ERROR;
+    return f_ok(i, out);
+}
+
+const BuiltinDef f_cmds_control[] = {
+    {"if", cmd_if},         {"while", cmd_while},       {"for", cmd_for},
+    {"foreach", cmd_foreach}, {"lmap", cmd_lmap},       {"break", cmd_break},
+    {"continue", cmd_continue}, {"return", cmd_return}, {"error", cmd_error},
+    {"catch", cmd_catch},   {"eval", cmd_eval},         {"uplevel", cmd_uplevel},
+    {"subst", cmd_subst},   {0, 0},
+};

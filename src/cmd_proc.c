@@ -1,0 +1,46 @@
+/*
+ * cmd_proc.c -- procedures and command names: proc rename.
+ */
+#include "core.h"
+
+static int cmd_proc(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 4) return f_wrong_args(i, 1, objv, "name args body");
+    FeatherObj *params;
+    uint32_t np;
+    if (f_list(i, objv[2], &params, &np) != TCL_OK) return TCL_ERROR;
+    for (uint32_t k = 0; k < np; k++) {
+        FeatherObj *spec;
+        uint32_t ns;
+        if (f_list(i, params[k], &spec, &ns) != TCL_OK) return TCL_ERROR;
+        if (ns > 2) return f_error(i, "too many fields in argument specifier \"%o\"", params[k]);
+        uint32_t len = 0;
+        if (ns > 0) f_get(i, spec[0], &len);
+        if (len == 0) return f_error(i, "argument with no name");
+    }
+    uint32_t n;
+    const char *name = f_get(i, objv[1], &n);
+    int st = feather_host_proc_define(i, name, n, FEATHER_CMD_PROC, 0, objv[2], objv[3]);
+    if (st != 0) return f_error(i, "can't create procedure \"%S\": unknown namespace", name, n);
+    return f_ok_empty(i);
+}
+
+static int cmd_rename(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 3) return f_wrong_args(i, 1, objv, "oldName newName");
+    uint32_t on, nn;
+    const char *old_name = f_get(i, objv[1], &on);
+    const char *new_name = f_get(i, objv[2], &nn);
+    int st = feather_host_cmd_rename(i, old_name, on, new_name, nn);
+    switch (st) {
+    case 0: return f_ok_empty(i);
+    case 1:
+        return f_error(i, "can't %s \"%S\": command doesn't exist", nn ? "rename" : "delete", old_name, on);
+    case 2: return f_error(i, "can't rename to \"%S\": command already exists", new_name, nn);
+    default: return f_error(i, "can't rename to \"%S\": bad command name", new_name, nn);
+    }
+}
+
+const BuiltinDef f_cmds_proc[] = {
+    {"proc", cmd_proc},
+    {"rename", cmd_rename},
+    {0, 0},
+};

@@ -1,0 +1,176 @@
+/*
+ * cmd_var.c -- variables: set unset incr append global upvar.
+ */
+#include "core.h"
+
+static int cmd_set(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc == 2) {
+        FeatherObj v;
+        if (f_var_get(i, objv[1], &v) != TCL_OK) return TCL_ERROR;
+        return f_ok(i, v);
+    }
+    if (objc == 3) {
+        FeatherObj v;
+        if (f_var_set(i, objv[1], objv[2], &v) != TCL_OK) return TCL_ERROR;
+        return f_ok(i, v);
+    }
+    return f_wrong_args(i, 1, objv, "varName ?newValue?");
+}
+
+static int cmd_unset(FeatherInterp i, int objc, FeatherObj *objv) {
+    int k = 1;
+    bool complain = true;
+    while (k < objc) {
+        uint32_t n;
+        const char *s = f_get(i, objv[k], &n);
+        if (f_streq(s, n, "-nocomplain")) { complain = false; k++; continue; }
+        if (f_streq(s, n, "--")) { k++; break; }
+        break;
+    }
+    for (; k < objc; k++) {
+        if (f_var_unset(i, objv[k], complain) != TCL_OK) return TCL_ERROR;
+    }
+    return f_ok_empty(i);
+}
+
+static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "varName ?increment?");
+    int64_t delta = 1;
+    if (objc == 3 && f_get_int(i, objv[2], &delta) != TCL_OK) {
+        f_add_error_info(i, "\n    (reading increment)", 23);
+        return TCL_ERROR;
+    }
+    uint32_t n;
+    const char *name = f_get(i, objv[1], &n);
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(name, n, &base, &key, &klen);
+    FeatherObj out = 0;
+    int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
+    if (st == FEATHER_VAR_OK) return f_ok(i, out);
+    if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
+    /* General path: the value is a string (or overflows 64 bits). */
+    FeatherObj v;
+    if (f_var_get_s(i, name, n, &v) != TCL_OK) return TCL_ERROR;
+    int64_t cur;
+    if (f_get_int(i, v, &cur) != TCL_OK) {
+        f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
+        return TCL_ERROR;
+    }
+    int64_t sum;
+    if (__builtin_add_overflow(cur, delta, &sum)) {
+        return f_error(i, "integer overflow: incr beyond 64 bits is not supported yet");
+    }
+    if (f_var_set_s(i, name, n, f_int(i, sum), &out) != TCL_OK) return TCL_ERROR;
+    return f_ok(i, out);
+}
+
+static int cmd_append(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2) return f_wrong_args(i, 1, objv, "varName ?value ...?");
+    uint32_t n;
+    const char *name = f_get(i, objv[1], &n);
+    if (objc == 2) {
+        FeatherObj v;
+        if (f_var_get_s(i, name, n, &v) != TCL_OK) return TCL_ERROR;
+        return f_ok(i, v);
+    }
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(name, n, &base, &key, &klen);
+    FeatherObj out = 0;
+    int st = feather_host_var_append(i, name, base, key, klen, objv + 2, (uint32_t)(objc - 2), &out);
+    if (st != FEATHER_VAR_OK) return f_var_error(i, "set", name, n, st, out);
+    return f_ok(i, out);
+}
+
+/* The part of a qualified name after its last "::". */
+static const char *name_tail(const char *s, uint32_t n, uint32_t *tail_len) {
+    uint32_t start = 0;
+    for (uint32_t k = 0; k + 1 < n; k++) {
+        if (s[k] == ':' && s[k + 1] == ':') start = k + 2;
+    }
+    while (start < n && s[start] == ':') start++;
+    *tail_len = n - start;
+    return s + start;
+}
+
+static int link_error(FeatherInterp i, int st, const char *name, uint32_t n) {
+    if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", name, n);
+    return f_var_error(i, "upvar", name, n, st, 0);
+}
+
+static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
+    int32_t top;
+    if (feather_host_frame_level(i, &top) == 0) return f_ok_empty(i);
+    for (int k = 1; k < objc; k++) {
+        uint32_t n, tn;
+        const char *s = f_get(i, objv[k], &n);
+        const char *tail = name_tail(s, n, &tn);
+        StrBuf q;
+        sb_init(&q, n + 2);
+        if (!(n >= 2 && s[0] == ':' && s[1] == ':')) sb_add(&q, "::", 2);
+        sb_add(&q, s, n);
+        int st = feather_host_var_link(i, tail, tn, -1, q.data, q.len);
+        if (st != FEATHER_VAR_OK) return link_error(i, st, tail, tn);
+    }
+    return f_ok_empty(i);
+}
+
+/* Parse a level ("#N" absolute, "N" relative to the active frame).
+ * Returns 1 when obj is a level, 0 when it is not. */
+int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    int32_t top;
+    int32_t cur = feather_host_frame_level(i, &top);
+    int64_t v;
+    if (n > 1 && s[0] == '#') {
+        if (f_parse_int(s + 1, n - 1, &v) != 1 || v < 0) return 0;
+        *level = (int32_t)v;
+        return 1;
+    }
+    if (n > 0 && s[0] >= '0' && s[0] <= '9' && f_parse_int(s, n, &v) == 1) {
+        *level = cur - (int32_t)v;
+        return 1;
+    }
+    return 0;
+}
+
+static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 3) return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
+    int32_t top;
+    int32_t level = feather_host_frame_level(i, &top) - 1;
+    int k = 1;
+    if (f_parse_level(i, objv[1], &level)) {
+        k = 2;
+    } else {
+        uint32_t n;
+        const char *s = f_get(i, objv[1], &n);
+        if (n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
+        if (objc % 2 == 0) {
+            /* an odd number of names: the first must have been a level */
+            return f_error(i, "bad level \"%S\"", s, n);
+        }
+    }
+    if ((objc - k) % 2 != 0 || objc - k == 0)
+        return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
+    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
+    for (; k + 1 < objc; k += 2) {
+        uint32_t on, ln;
+        const char *other = f_get(i, objv[k], &on);
+        const char *local = f_get(i, objv[k + 1], &ln);
+        bool qualified = false;
+        for (uint32_t c = 0; c + 1 < on; c++) qualified |= other[c] == ':' && other[c + 1] == ':';
+        int st = feather_host_var_link(i, local, ln, qualified ? -1 : level, other, on);
+        if (st != FEATHER_VAR_OK) return link_error(i, st, local, ln);
+    }
+    return f_ok_empty(i);
+}
+
+const BuiltinDef f_cmds_var[] = {
+    {"set", cmd_set},       {"unset", cmd_unset},   {"incr", cmd_incr},
+    {"append", cmd_append}, {"global", cmd_global}, {"upvar", cmd_upvar},
+    {0, 0},
+};

@@ -1,0 +1,495 @@
+/*
+ * eval.c -- the evaluator: substitutes the words of each command, finds the
+ * command (builtin, proc or embedder command), invokes it, and builds
+ * errorInfo while an error unwinds.
+ *
+ * Scratch memory: each command's substitutions and work are released when
+ * it completes normally, so a long loop does not grow the arena. An error
+ * keeps its memory (errorInfo is being built in it) until the eval ends.
+ */
+#include "core.h"
+#include "parse.h"
+
+/* ------------------------------------------------------------ errorInfo */
+
+void f_add_error_info(FeatherInterp i, const char *s, uint32_t n) {
+    InterpState *st = f_state(i);
+    if (!st->error_active) {
+        uint32_t len;
+        const char *msg = f_get(i, f_result(i), &len);
+        sb_init(&st->error_info, len + n + 64);
+        sb_add(&st->error_info, msg, len);
+        st->error_active = true;
+    }
+    sb_add(&st->error_info, s, n);
+}
+
+void f_error_reset(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    st->error_active = false;
+    st->error_logged = false;
+    st->error_line = 0;
+    st->error_script_len = 0;
+    st->error_code = 0;
+    st->error_info.data = NULL;
+    st->error_info.len = st->error_info.cap = 0;
+}
+
+FeatherObj f_error_info(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    if (!st->error_active) return f_result(i);
+    return f_strn(i, st->error_info.data ? st->error_info.data : "", st->error_info.len);
+}
+
+/* Log the failing command as Tcl_LogCommandInfo does: its text, at most
+ * 150 bytes (cut at a character boundary, then "..."). */
+static void log_command(FeatherInterp i, const char *s, uint32_t n) {
+    InterpState *st = f_state(i);
+    const char *how = st->error_active ? "\n    invoked from within\n\"" : "\n    while executing\n\"";
+    uint32_t len = n;
+    bool cut = false;
+    if (len > 150) {
+        len = 150;
+        while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80) len--;
+        cut = true;
+    }
+    f_add_error_info(i, how, (uint32_t)f_strlen(how));
+    f_add_error_info(i, s, len);
+    if (cut) f_add_error_info(i, "...", 3);
+    f_add_error_info(i, "\"", 1);
+}
+
+static uint32_t count_lines(const char *s, uint32_t from, uint32_t to) {
+    uint32_t lines = 0;
+    for (uint32_t k = from; k < to; k++) lines += s[k] == '\n';
+    return lines;
+}
+
+/* ------------------------------------------------------------ substitution */
+
+/* The value of a variable part: $name or $name(index). */
+static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, FeatherObj *out);
+
+/* Append the string value of parts [first, first+count) to b, or when the
+ * word is one part, give that part's value directly. */
+static int subst_parts(FeatherInterp i, const char *s, Part *parts, uint32_t first, uint32_t nparts,
+                       FeatherObj *out) {
+    if (nparts == 1) {
+        Part *p = &parts[first];
+        switch (p->kind) {
+        case PART_TEXT:
+            *out = f_strn(i, s + p->start, p->len);
+            return TCL_OK;
+        case PART_VAR:
+        case PART_ARRAY:
+            return subst_var(i, s, parts, first, out);
+        case PART_CMD: {
+            InterpState *st = f_state(i);
+            if (++st->depth > st->limit) {
+                st->depth--;
+                f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
+                return f_error(i, "too many nested evaluations (infinite loop?)");
+            }
+            int code = f_eval_bytes(i, s + p->start, p->len);
+            st->depth--;
+            if (code != TCL_OK) return code;
+            *out = f_result(i);
+            return TCL_OK;
+        }
+        default:
+            break;
+        }
+    }
+    StrBuf b;
+    sb_init(&b, 64);
+    uint32_t k = first;
+    for (uint32_t done = 0; done < nparts; done++, k++) {
+        Part *p = &parts[k];
+        if (p->kind == PART_TEXT) {
+            sb_add(&b, s + p->start, p->len);
+        } else if (p->kind == PART_BS) {
+            f_backslash(s + p->start, p->len, &b);
+        } else {
+            FeatherObj v;
+            int code = subst_parts(i, s, parts, k, 1, &v);
+            if (code != TCL_OK) return code;
+            uint32_t len;
+            const char *vs = f_get(i, v, &len);
+            sb_add(&b, vs, len);
+            if (p->kind == PART_ARRAY) k += p->count;
+        }
+    }
+    *out = f_strn(i, b.data ? b.data : "", b.len);
+    return TCL_OK;
+}
+
+static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, FeatherObj *out) {
+    Part *p = &parts[k];
+    const char *name = s + p->start;
+    FeatherObj v = 0;
+    int st;
+    if (p->kind == PART_VAR) {
+        st = feather_host_var_get(i, name, p->len, NULL, -1, 0, &v);
+        if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, p->len, st, v);
+        *out = v;
+        return TCL_OK;
+    }
+    FeatherObj index = 0;
+    int code;
+    /* The index's direct parts: count them (nested arrays skip theirs). */
+    uint32_t direct = 0;
+    for (uint32_t j = k + 1; j <= k + p->count; j++) {
+        direct++;
+        if (parts[j].kind == PART_ARRAY) j += parts[j].count;
+    }
+    code = direct ? subst_parts(i, s, parts, k + 1, direct, &index) : TCL_OK;
+    if (code != TCL_OK) return code;
+    uint32_t klen = 0;
+    const char *key = direct ? f_get(i, index, &klen) : "";
+    st = feather_host_var_get(i, name, p->len, key, (int32_t)klen, 0, &v);
+    if (st != FEATHER_VAR_OK) {
+        StrBuf full;
+        sb_init(&full, p->len + klen + 2);
+        sb_add(&full, name, p->len);
+        sb_addc(&full, '(');
+        sb_add(&full, key, klen);
+        sb_addc(&full, ')');
+        return f_var_error(i, "read", full.data, full.len, st, v);
+    }
+    *out = v;
+    return TCL_OK;
+}
+
+/* ------------------------------------------------------------ commands */
+
+int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
+    InterpState *st = f_state(i);
+    if (++st->depth > st->limit) {
+        st->depth--;
+        f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
+        return f_error(i, "too many nested evaluations (infinite loop?)");
+    }
+    uint32_t n;
+    const char *name = f_get(i, objv[0], &n);
+    FeatherCmdInfo info;
+    memset(&info, 0, sizeof info);
+    int kind = feather_host_cmd_lookup(i, name, n, &info);
+    int code;
+    st->result = 0;
+    switch (kind) {
+    case FEATHER_CMD_BUILTIN:
+        if (f_builtin(info.id)) {
+            code = f_builtin(info.id)->fn(i, objc, objv);
+        } else {
+            code = f_error(i, "invalid builtin id %d", info.id);
+        }
+        break;
+    case FEATHER_CMD_PROC:
+        code = f_call_proc(i, &info, objc, objv);
+        break;
+    case FEATHER_CMD_HOST: {
+        FeatherObj r = 0;
+        code = feather_host_cmd_invoke(i, info.id, objv, (uint32_t)objc, &r);
+        st->result = r;
+        break;
+    }
+    default: {
+        FeatherCmdInfo uinfo;
+        memset(&uinfo, 0, sizeof uinfo);
+        if (feather_host_cmd_lookup(i, "unknown", 7, &uinfo) != FEATHER_CMD_NONE) {
+            FeatherObj *args = f_alloc(((size_t)objc + 1) * sizeof(FeatherObj));
+            if (!args) {
+                code = f_error(i, "out of memory");
+                break;
+            }
+            args[0] = f_str(i, "unknown");
+            memcpy(args + 1, objv, (size_t)objc * sizeof(FeatherObj));
+            st->depth--;
+            return f_invoke(i, objc + 1, args);
+        }
+        f_set_error_code(i, f_format(i, "TCL LOOKUP COMMAND %o", f_list_new(i, objv, 1)));
+        code = f_error(i, "invalid command name \"%S\"", name, n);
+        break;
+    }
+    }
+    st->depth--;
+    if (f_take_alloc_failure()) {
+        st->oom = true;
+        code = f_error(i, "out of memory: the scratch arena reached the memory limit");
+    }
+    return code;
+}
+
+/* Builtins whose bodies Tcl compiles inline: an error from their body is
+ * not logged again with the command itself. */
+static bool is_transparent(FeatherInterp i, FeatherObj name) {
+    static const char *const names[] = {"if", "while", "for", "foreach", "catch", "switch",
+                                        "try", "lmap", "dict", 0};
+    uint32_t n;
+    const char *s = f_get(i, name, &n);
+    for (int k = 0; names[k]; k++) {
+        if (f_streq(s, n, names[k])) return true;
+    }
+    return false;
+}
+
+/* Substitute the words of cmd into an argument vector (expanding {*}). */
+static int subst_words(FeatherInterp i, const char *s, Command *cmd, FeatherObj **objvp, int *objcp) {
+    uint32_t cap = cmd->nwords;
+    FeatherObj *objv = f_alloc(cap * sizeof(FeatherObj));
+    if (!objv) return f_error(i, "out of memory");
+    uint32_t objc = 0;
+    for (uint32_t w = 0; w < cmd->nwords; w++) {
+        Word *word = &cmd->words[w];
+        FeatherObj v;
+        int code = subst_parts(i, s, cmd->parts, word->first, word->nparts, &v);
+        if (code != TCL_OK) return code;
+        if (!word->expand) {
+            objv[objc++] = v;
+            continue;
+        }
+        FeatherObj *items;
+        uint32_t n;
+        if (f_list(i, v, &items, &n) != TCL_OK) return TCL_ERROR;
+        if (objc + n + (cmd->nwords - w) > cap) {
+            cap = objc + n + (cmd->nwords - w);
+            FeatherObj *more = f_alloc(cap * sizeof(FeatherObj));
+            if (!more) return f_error(i, "out of memory");
+            memcpy(more, objv, objc * sizeof(FeatherObj));
+            objv = more;
+        }
+        memcpy(objv + objc, items, n * sizeof(FeatherObj));
+        objc += n;
+    }
+    *objvp = objv;
+    *objcp = (int)objc;
+    return TCL_OK;
+}
+
+int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
+    InterpState *st = f_state(i);
+    Parser p;
+    parser_init(&p, s, n, false);
+    st->result = 0;
+    int code = TCL_OK;
+    for (;;) {
+        Command cmd;
+        int ps = parse_command(&p, &cmd);
+        if (ps == FEATHER_PARSE_DONE) break;
+        if (ps != FEATHER_PARSE_OK) {
+            f_error(i, "%s", p.error ? p.error : "syntax error");
+            st->error_line = count_lines(s, 0, p.error_pos) + 1;
+            st->error_script_len = n;
+            /* Tcl logs the text from the failing command's start. */
+            log_command(i, s + cmd.start, n - cmd.start);
+            return TCL_ERROR;
+        }
+        size_t mark = f_mark();
+        FeatherObj *objv;
+        int objc;
+        code = subst_words(i, s, &cmd, &objv, &objc);
+        if (code == TCL_OK && objc > 0) code = f_invoke(i, objc, objv);
+        if (code == TCL_OK) {
+            if (!st->oom) f_release(mark);
+            continue;
+        }
+        if (code != TCL_ERROR) {
+            f_release(mark);
+            break;
+        }
+        /* An error: log this command unless its body already did and Tcl
+         * would have compiled it inline. */
+        uint32_t line = count_lines(s, 0, cmd.start) + 1;
+        if (st->error_logged) {
+            st->error_logged = false;
+            st->error_line = line;
+            st->error_script_len = n;
+        } else if (st->error_active && st->error_script_len && objc > 0 && is_transparent(i, objv[0])) {
+            /* Lines of a braced body count from this script's start. */
+            for (uint32_t w = 1; w < cmd.nwords; w++) {
+                Word *word = &cmd.words[w];
+                if (s[word->start] == '{' && word->len == st->error_script_len + 2) {
+                    st->error_line += count_lines(s, 0, word->start);
+                    break;
+                }
+            }
+            st->error_script_len = n;
+        } else {
+            log_command(i, s + cmd.start, cmd.len);
+            /* The text logged excludes the command's terminator. */
+            st->error_line = line;
+            st->error_script_len = n;
+        }
+        break;
+    }
+    return code;
+}
+
+int f_eval_obj(FeatherInterp i, FeatherObj script) {
+    size_t mark = f_mark();
+    uint32_t n;
+    const char *s = f_get(i, script, &n);
+    int code = f_eval_bytes(i, s, n);
+    if (code != TCL_ERROR && !f_state(i)->oom) f_release(mark);
+    return code;
+}
+
+/* ------------------------------------------------------------ procs */
+
+int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
+    InterpState *st = f_state(i);
+    FeatherObj *params;
+    uint32_t np;
+    if (f_list(i, info->params, &params, &np) != TCL_OK) return TCL_ERROR;
+    uint32_t nslen;
+    const char *ns = f_get(i, info->ns, &nslen);
+    FeatherObj words = f_list_new(i, objv, (uint32_t)objc);
+    feather_host_frame_push(i, words, ns, (int32_t)nslen, 0);
+    int code = TCL_OK;
+    int given = objc - 1;
+    for (uint32_t k = 0; k < np && code == TCL_OK; k++) {
+        FeatherObj *spec;
+        uint32_t ns_;
+        if (f_list(i, params[k], &spec, &ns_) != TCL_OK) { code = TCL_ERROR; break; }
+        if (ns_ == 0) continue;
+        uint32_t nlen;
+        const char *pname = f_get(i, spec[0], &nlen);
+        FeatherObj value;
+        if (k == np - 1 && f_streq(pname, nlen, "args")) {
+            int rest = given - (int)k;
+            value = f_list_new(i, rest > 0 ? objv + 1 + k : NULL, rest > 0 ? (uint32_t)rest : 0);
+        } else if ((int)k < given) {
+            value = objv[1 + k];
+        } else if (ns_ == 2) {
+            value = spec[1];
+        } else {
+            goto wrong_args;
+        }
+        FeatherObj dummy;
+        int vs = feather_host_var_set(i, pname, nlen, NULL, -1, value, &dummy);
+        if (vs != FEATHER_VAR_OK) code = f_var_error(i, "set", pname, nlen, vs, dummy);
+    }
+    if (code == TCL_OK && given > (int)np) {
+        uint32_t lastlen = 0;
+        if (np > 0) {
+            FeatherObj *spec;
+            uint32_t ns_;
+            if (f_list(i, params[np - 1], &spec, &ns_) == TCL_OK && ns_ > 0) f_get(i, spec[0], &lastlen);
+            const char *last = lastlen ? f_get(i, spec[0], &lastlen) : "";
+            if (!f_streq(last, lastlen, "args")) goto wrong_args;
+        } else {
+            goto wrong_args;
+        }
+    }
+    if (code == TCL_OK) {
+        code = f_eval_obj(i, info->body);
+        if (code == TCL_RETURN) code = f_process_return(i);
+        else if (code == TCL_BREAK || code == TCL_CONTINUE) {
+            code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
+            f_add_error_info(i, "", 0);
+        }
+        if (code == TCL_ERROR) {
+            uint32_t nn;
+            const char *pn = f_get(i, objv[0], &nn);
+            FeatherObj msg = f_format(i, "\n    (procedure \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
+                                      st->error_line);
+            uint32_t ml;
+            const char *m = f_get(i, msg, &ml);
+            f_add_error_info(i, m, ml);
+        }
+    }
+    feather_host_frame_pop(i);
+    return code;
+
+wrong_args:;
+    {
+        StrBuf b;
+        sb_init(&b, 64);
+        uint32_t nn;
+        const char *pn = f_get(i, objv[0], &nn);
+        sb_add(&b, pn, nn);
+        for (uint32_t k = 0; k < np; k++) {
+            FeatherObj *spec;
+            uint32_t ns_;
+            if (f_list(i, params[k], &spec, &ns_) != TCL_OK || ns_ == 0) continue;
+            uint32_t len;
+            const char *nm = f_get(i, spec[0], &len);
+            sb_addc(&b, ' ');
+            if (k == np - 1 && f_streq(nm, len, "args")) sb_adds(&b, "?arg ...?");
+            else if (ns_ == 2) {
+                sb_addc(&b, '?');
+                sb_add(&b, nm, len);
+                sb_addc(&b, '?');
+            } else sb_add(&b, nm, len);
+        }
+        feather_host_frame_pop(i);
+        f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
+        return f_error(i, "wrong # args: should be \"%S\"", b.data, b.len);
+    }
+}
+
+/* A TCL_RETURN reached a proc (or the top level): apply -level and -code. */
+int f_process_return(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    int level = st->return_level;
+    if (level > 1) {
+        st->return_level = level - 1;
+        return TCL_RETURN;
+    }
+    int code = st->return_code;
+    st->return_code = TCL_OK;
+    st->return_level = 1;
+    return code;
+}
+
+/* ------------------------------------------------------------ subst */
+
+int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out) {
+    uint32_t n;
+    const char *s = f_get(i, value, &n);
+    StrBuf b;
+    sb_init(&b, n + 16);
+    uint32_t k = 0;
+    while (k < n) {
+        char c = s[k];
+        if (c == '\\' && !(flags & FEATHER_SUBST_NOBACKSLASHES)) {
+            k += f_backslash(s + k, n - k, &b);
+        } else if (c == '$' && !(flags & FEATHER_SUBST_NOVARIABLES)) {
+            Parser p;
+            parser_init(&p, s, n, false);
+            p.pos = k;
+            /* Parse one variable reference as a word would. */
+            uint32_t np = 0;
+            int ps = f_parse_var_at(&p, &np);
+            if (ps != FEATHER_PARSE_OK) return f_error(i, "%s", p.error);
+            FeatherObj v;
+            int code = subst_parts(i, s, p.parts, 0, 1, &v);
+            if (code != TCL_OK) return code;
+            uint32_t len;
+            const char *vs = f_get(i, v, &len);
+            sb_add(&b, vs, len);
+            k = p.pos;
+        } else if (c == '[' && !(flags & FEATHER_SUBST_NOCOMMANDS)) {
+            uint32_t close;
+            const char *err;
+            int ps = parse_bracket_end(s, n, k + 1, &close, &err);
+            if (ps != FEATHER_PARSE_OK) return f_error(i, "%s", err);
+            int code = f_eval_bytes(i, s + k + 1, close - k - 1);
+            if (code == TCL_BREAK) break;
+            if (code == TCL_CONTINUE) {
+                k = close + 1;
+                continue;
+            }
+            if (code != TCL_OK) return code;
+            uint32_t len;
+            const char *rs = f_get(i, f_result(i), &len);
+            sb_add(&b, rs, len);
+            k = close + 1;
+        } else {
+            sb_addc(&b, c);
+            k++;
+        }
+    }
+    *out = f_strn(i, b.data ? b.data : "", b.len);
+    return TCL_OK;
+}

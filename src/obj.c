@@ -1,0 +1,665 @@
+/*
+ * obj.c -- values as the core sees them: the per-eval interpreter state,
+ * results and error messages, string reps, numbers, lists and variables.
+ * Every host crossing a builtin needs goes through a helper here.
+ */
+#include <stdarg.h>
+
+#include "core.h"
+
+/* ------------------------------------------------------------ per-eval state */
+
+/* The states live in a static pool, not in the arena: an eval may begin on
+ * another interp in the middle of a command whose scratch memory is then
+ * released. Past the pool's size, interps share the last slot's fallback. */
+#define STATE_POOL 64
+static InterpState pool[STATE_POOL];
+static int pool_used;
+static InterpState *last;
+
+/* Forget all per-eval state: called when a top-level eval begins. */
+void f_state_reset(void) {
+    pool_used = 0;
+    last = NULL;
+}
+
+InterpState *f_state(FeatherInterp i) {
+    if (last && last->id == i) return last;
+    for (int k = 0; k < pool_used; k++) {
+        if (pool[k].id == i) return last = &pool[k];
+    }
+    InterpState *s = &pool[pool_used < STATE_POOL ? pool_used++ : STATE_POOL - 1];
+    memset(s, 0, sizeof *s);
+    s->id = i;
+    s->limit = feather_host_interp_limit(i);
+    s->return_level = 1;
+    return last = s;
+}
+
+/* ------------------------------------------------------------ results */
+
+void f_set_result(FeatherInterp i, FeatherObj o) { f_state(i)->result = o; }
+
+FeatherObj f_result(FeatherInterp i) {
+    InterpState *s = f_state(i);
+    if (!s->result) s->result = f_empty(i);
+    return s->result;
+}
+
+int f_ok(FeatherInterp i, FeatherObj o) {
+    f_set_result(i, o);
+    return TCL_OK;
+}
+
+int f_ok_str(FeatherInterp i, const char *s, uint32_t n) { return f_ok(i, f_strn(i, s, n)); }
+
+int f_ok_int(FeatherInterp i, int64_t v) { return f_ok(i, f_int(i, v)); }
+
+int f_ok_empty(FeatherInterp i) { return f_ok(i, f_empty(i)); }
+
+/* ------------------------------------------------------------ strings */
+
+FeatherObj f_strn(FeatherInterp i, const char *s, uint32_t n) {
+    return feather_host_string_new(i, s, n);
+}
+
+FeatherObj f_str(FeatherInterp i, const char *cstr) {
+    return feather_host_string_new(i, cstr, (uint32_t)f_strlen(cstr));
+}
+
+FeatherObj f_empty(FeatherInterp i) { return feather_host_string_new(i, "", 0); }
+
+/* Most strings fit this buffer, so one crossing reads them. */
+static char probe[2048];
+
+const char *f_get(FeatherInterp i, FeatherObj o, uint32_t *len) {
+    uint32_t n = o ? feather_host_string_get(i, o, probe, sizeof probe) : 0;
+    char *d = f_alloc((size_t)n + 1);
+    if (!d) {
+        if (len) *len = 0;
+        return "";
+    }
+    if (n <= sizeof probe) memcpy(d, probe, n);
+    else feather_host_string_get(i, o, d, n + 1);
+    d[n] = 0;
+    if (len) *len = n;
+    return d;
+}
+
+bool f_obj_eq(FeatherInterp i, FeatherObj o, const char *cstr) {
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    return f_streq(s, n, cstr);
+}
+
+/* ------------------------------------------------------------ formatting */
+
+static void format_into(FeatherInterp i, StrBuf *b, const char *fmt, va_list ap) {
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            sb_addc(b, *p);
+            continue;
+        }
+        switch (*++p) {
+        case 's': sb_adds(b, va_arg(ap, const char *)); break;
+        case 'S': {
+            const char *s = va_arg(ap, const char *);
+            uint32_t n = va_arg(ap, uint32_t);
+            sb_add(b, s, n);
+            break;
+        }
+        case 'o': {
+            uint32_t n;
+            const char *s = f_get(i, va_arg(ap, FeatherObj), &n);
+            sb_add(b, s, n);
+            break;
+        }
+        case 'd': sb_add_int(b, va_arg(ap, int)); break;
+        case 'D': sb_add_int(b, va_arg(ap, int64_t)); break;
+        case 'c': sb_addc(b, (char)va_arg(ap, int)); break;
+        case '%': sb_addc(b, '%'); break;
+        default: return;
+        }
+    }
+}
+
+FeatherObj f_format(FeatherInterp i, const char *fmt, ...) {
+    StrBuf b;
+    sb_init(&b, 64);
+    va_list ap;
+    va_start(ap, fmt);
+    format_into(i, &b, fmt, ap);
+    va_end(ap);
+    return f_strn(i, b.data ? b.data : "", b.len);
+}
+
+int f_error(FeatherInterp i, const char *fmt, ...) {
+    StrBuf b;
+    sb_init(&b, 64);
+    va_list ap;
+    va_start(ap, fmt);
+    format_into(i, &b, fmt, ap);
+    va_end(ap);
+    f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    return TCL_ERROR;
+}
+
+void f_set_error_code(FeatherInterp i, FeatherObj code) { f_state(i)->error_code = code; }
+
+int f_wrong_args(FeatherInterp i, int n, FeatherObj *objv, const char *msg) {
+    StrBuf b;
+    sb_init(&b, 64);
+    sb_adds(&b, "wrong # args: should be \"");
+    for (int k = 0; k < n; k++) {
+        uint32_t len;
+        const char *s = f_get(i, objv[k], &len);
+        if (k) sb_addc(&b, ' ');
+        sb_add(&b, s, len);
+    }
+    if (msg && *msg) {
+        if (n) sb_addc(&b, ' ');
+        sb_adds(&b, msg);
+    }
+    sb_addc(&b, '"');
+    f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
+    return TCL_ERROR;
+}
+
+int f_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
+               int *index) {
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    int found = -1, count = 0;
+    for (int k = 0; table[k]; k++) {
+        if (f_streq(s, n, table[k])) {
+            *index = k;
+            return TCL_OK;
+        }
+        if (n > 0 && memcmp(table[k], s, n) == 0 && f_strlen(table[k]) >= n) {
+            found = k;
+            count++;
+        }
+    }
+    if (count == 1) {
+        *index = found;
+        return TCL_OK;
+    }
+    StrBuf b;
+    sb_init(&b, 128);
+    bool sub = f_streq(what, (uint32_t)f_strlen(what), "subcommand");
+    if (sub) sb_adds(&b, "unknown or ambiguous subcommand \"");
+    else {
+        sb_adds(&b, count > 1 ? "ambiguous " : "bad ");
+        sb_adds(&b, what);
+        sb_adds(&b, " \"");
+    }
+    sb_add(&b, s, n);
+    sb_adds(&b, "\": must be ");
+    int total = 0;
+    while (table[total]) total++;
+    for (int k = 0; k < total; k++) {
+        if (k > 0) sb_adds(&b, total > 2 ? ", " : " ");
+        if (k == total - 1 && total > 1) sb_adds(&b, "or ");
+        sb_adds(&b, table[k]);
+    }
+    f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    return TCL_ERROR;
+}
+
+/* ------------------------------------------------------------ numbers */
+
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+int f_parse_int(const char *s, uint32_t n, int64_t *out) {
+    uint32_t k = 0;
+    while (k < n && is_space(s[k])) k++;
+    while (n > k && is_space(s[n - 1])) n--;
+    if (k == n) return 0;
+    bool neg = false;
+    if (s[k] == '+' || s[k] == '-') {
+        neg = s[k] == '-';
+        k++;
+    }
+    unsigned base = 10;
+    if (k + 1 < n && s[k] == '0') {
+        char p = s[k + 1];
+        if (p == 'x' || p == 'X') { base = 16; k += 2; }
+        else if (p == 'o' || p == 'O') { base = 8; k += 2; }
+        else if (p == 'b' || p == 'B') { base = 2; k += 2; }
+        else if (p == 'd' || p == 'D') { base = 10; k += 2; }
+        else { base = 8; k += 1; } /* Tcl 8.6: a leading 0 means octal */
+    }
+    if (k == n) return 0;
+    uint64_t v = 0;
+    bool big = false;
+    for (; k < n; k++) {
+        char c = s[k];
+        unsigned d;
+        if (c >= '0' && c <= '9') d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f') d = (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') d = (unsigned)(c - 'A' + 10);
+        else return 0;
+        if (d >= base) return 0;
+        if (v > (UINT64_MAX - d) / base) big = true;
+        v = v * base + d;
+    }
+    if (big) return 2;
+    if (neg) {
+        if (v > (uint64_t)INT64_MAX + 1) return 2;
+        *out = (int64_t)(0 - v);
+    } else {
+        if (v > (uint64_t)INT64_MAX) return 2;
+        *out = (int64_t)v;
+    }
+    return 1;
+}
+
+/* Tcl reals: decimal digits with an optional point and exponent, or the
+ * words Inf/Infinity/NaN (any case), with optional sign and surrounding
+ * white space. The digits are converted by the host (correct rounding). */
+int f_parse_double(FeatherInterp i, const char *s, uint32_t n, double *out) {
+    uint32_t k = 0;
+    while (k < n && is_space(s[k])) k++;
+    while (n > k && is_space(s[n - 1])) n--;
+    if (k == n) return 0;
+    bool neg = false;
+    if (s[k] == '+' || s[k] == '-') {
+        neg = s[k] == '-';
+        k++;
+    }
+    const char *t = s + k;
+    uint32_t m = n - k;
+    static const char *const words[] = {"inf", "infinity", "nan"};
+    for (int w = 0; w < 3; w++) {
+        uint32_t wl = (uint32_t)f_strlen(words[w]);
+        if (m != wl) continue;
+        uint32_t c = 0;
+        while (c < m && (t[c] | 0x20) == words[w][c]) c++;
+        if (c == m) {
+            double v = w < 2 ? __builtin_inf() : __builtin_nan("");
+            *out = neg ? -v : v;
+            return 1;
+        }
+    }
+    int64_t iv;
+    int r = f_parse_int(s, n, &iv);
+    if (r == 1) {
+        *out = (double)iv;
+        return 1;
+    }
+    uint32_t c = 0, digits = 0;
+    while (c < m && t[c] >= '0' && t[c] <= '9') { c++; digits++; }
+    if (c < m && t[c] == '.') {
+        c++;
+        while (c < m && t[c] >= '0' && t[c] <= '9') { c++; digits++; }
+    }
+    if (!digits) return 0;
+    if (c < m && (t[c] == 'e' || t[c] == 'E')) {
+        c++;
+        if (c < m && (t[c] == '+' || t[c] == '-')) c++;
+        uint32_t e = 0;
+        while (c < m && t[c] >= '0' && t[c] <= '9') { c++; e++; }
+        if (!e) return 0;
+    }
+    if (c != m) return 0;
+    double v;
+    if (!feather_host_double_parse(i, t, m, &v)) return 0;
+    *out = neg ? -v : v;
+    return 1;
+}
+
+int f_get_number(FeatherInterp i, FeatherObj o, int64_t *iv, double *dv) {
+    int64_t raw;
+    int kind = feather_host_integer_get(i, o, &raw);
+    if (kind == 1) {
+        *iv = raw;
+        return 1;
+    }
+    if (kind == 2) {
+        memcpy(dv, &raw, sizeof *dv);
+        return 2;
+    }
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    int r = f_parse_int(s, n, iv);
+    if (r == 1) return 1;
+    if (f_parse_double(i, s, n, dv)) return 2;
+    return 0;
+}
+
+int f_get_int(FeatherInterp i, FeatherObj o, int64_t *out) {
+    int64_t raw;
+    if (feather_host_integer_get(i, o, &raw) == 1) {
+        *out = raw;
+        return TCL_OK;
+    }
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    if (f_parse_int(s, n, out) == 1) return TCL_OK;
+    return f_error(i, "expected integer but got \"%S\"", s, n);
+}
+
+int f_get_double(FeatherInterp i, FeatherObj o, double *out) {
+    int64_t iv;
+    int kind = f_get_number(i, o, &iv, out);
+    if (kind == 1) *out = (double)iv;
+    if (kind) return TCL_OK;
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    return f_error(i, "expected floating-point number but got \"%S\"", s, n);
+}
+
+int f_parse_bool(const char *s, uint32_t n, bool *out) {
+    static const char *const yes[] = {"1", "true", "yes", "on", 0};
+    static const char *const no[] = {"0", "false", "no", "off", 0};
+    char low[8];
+    if (n == 0 || n > 5) goto numeric;
+    for (uint32_t k = 0; k < n; k++) {
+        char c = s[k];
+        low[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    /* Unique prefixes are accepted ("t", "tr", "of" but not "o"). */
+    for (int k = 0; yes[k]; k++) {
+        if (memcmp(yes[k], low, n) == 0 && f_strlen(yes[k]) >= n && !(n == 1 && low[0] == 'o')) {
+            *out = true;
+            return 1;
+        }
+    }
+    for (int k = 0; no[k]; k++) {
+        if (memcmp(no[k], low, n) == 0 && f_strlen(no[k]) >= n && !(n == 1 && low[0] == 'o')) {
+            *out = false;
+            return 1;
+        }
+    }
+numeric:;
+    int64_t iv;
+    if (f_parse_int(s, n, &iv) == 1) {
+        *out = iv != 0;
+        return 1;
+    }
+    return 0;
+}
+
+int f_get_bool(FeatherInterp i, FeatherObj o, bool *out) {
+    int64_t raw;
+    int kind = feather_host_integer_get(i, o, &raw);
+    if (kind == 1) {
+        *out = raw != 0;
+        return TCL_OK;
+    }
+    if (kind == 2) {
+        double d;
+        memcpy(&d, &raw, sizeof d);
+        *out = d != 0.0;
+        return TCL_OK;
+    }
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    if (f_parse_bool(s, n, out)) return TCL_OK;
+    double d;
+    if (f_parse_double(i, s, n, &d)) {
+        *out = d != 0.0;
+        return TCL_OK;
+    }
+    return f_error(i, "expected boolean value but got \"%S\"", s, n);
+}
+
+int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out) {
+    int64_t raw;
+    if (feather_host_integer_get(i, o, &raw) == 1) {
+        *out = raw;
+        return TCL_OK;
+    }
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    const char *t = s;
+    uint32_t m = n;
+    int64_t base = 0;
+    if (m >= 3 && memcmp(t, "end", 3) == 0) {
+        base = end;
+        t += 3;
+        m -= 3;
+        if (m == 0) {
+            *out = base;
+            return TCL_OK;
+        }
+        if (t[0] != '+' && t[0] != '-') goto bad;
+        int64_t off;
+        if (f_parse_int(t, m, &off) != 1 || is_space(t[m - 1])) goto bad;
+        *out = base + off;
+        return TCL_OK;
+    }
+    if (f_parse_int(t, m, out) == 1) return TCL_OK;
+    /* M+N, M-N */
+    for (uint32_t k = 1; k < m; k++) {
+        if (t[k] == '+' || t[k] == '-') {
+            int64_t a, b;
+            if (f_parse_int(t, k, &a) == 1 && f_parse_int(t + k + 1, m - k - 1, &b) == 1 &&
+                t[k + 1] != '+' && t[k + 1] != '-') {
+                *out = t[k] == '+' ? a + b : a - b;
+                return TCL_OK;
+            }
+            break;
+        }
+    }
+bad:
+    f_set_error_code(i, f_str(i, "TCL VALUE INDEX"));
+    return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?", s, n);
+}
+
+FeatherObj f_int(FeatherInterp i, int64_t v) { return feather_host_integer_new(i, v); }
+
+FeatherObj f_double(FeatherInterp i, double v) { return feather_host_double_new(i, v); }
+
+/* ------------------------------------------------------------ lists */
+
+static uint32_t element_end_error(FeatherInterp i, const char *what, const char *s, uint32_t k,
+                                  uint32_t n) {
+    uint32_t e = k;
+    while (e < n && !is_space(s[e])) e++;
+    f_error(i, "list element in %s followed by \"%S\" instead of space", what, s + k, e - k);
+    return 0;
+}
+
+int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **bufp, uint32_t **spansp,
+                 uint32_t *countp) {
+    /* Every element is at most as long as the text: one buffer of n bytes
+     * holds them all, unescaped. */
+    StrBuf b;
+    sb_init(&b, n + 1);
+    uint32_t cap = 16, count = 0;
+    uint32_t *spans = f_alloc(cap * 2 * sizeof(uint32_t));
+    uint32_t k = 0;
+    while (spans) {
+        while (k < n && is_space(s[k])) k++;
+        if (k >= n) break;
+        uint32_t start = b.len;
+        if (s[k] == '{') {
+            int depth = 1;
+            uint32_t j = k + 1;
+            while (j < n) {
+                char c = s[j];
+                if (c == '\\' && j + 1 < n) { j += 2; continue; }
+                if (c == '{') depth++;
+                else if (c == '}' && --depth == 0) break;
+                j++;
+            }
+            if (j >= n) {
+                f_set_error_code(i, f_str(i, "TCL VALUE LIST BRACE"));
+                return f_error(i, "unmatched open brace in list");
+            }
+            sb_add(&b, s + k + 1, j - k - 1);
+            k = j + 1;
+            if (k < n && !is_space(s[k])) {
+                f_set_error_code(i, f_str(i, "TCL VALUE LIST JUNK"));
+                element_end_error(i, "braces", s, k, n);
+                return TCL_ERROR;
+            }
+        } else if (s[k] == '"') {
+            uint32_t j = k + 1;
+            while (j < n && s[j] != '"') {
+                if (s[j] == '\\') j += f_backslash(s + j, n - j, &b);
+                else sb_addc(&b, s[j++]);
+            }
+            if (j >= n) {
+                f_set_error_code(i, f_str(i, "TCL VALUE LIST QUOTE"));
+                return f_error(i, "unmatched open quote in list");
+            }
+            k = j + 1;
+            if (k < n && !is_space(s[k])) {
+                f_set_error_code(i, f_str(i, "TCL VALUE LIST JUNK"));
+                element_end_error(i, "quotes", s, k, n);
+                return TCL_ERROR;
+            }
+        } else {
+            while (k < n && !is_space(s[k])) {
+                if (s[k] == '\\') k += f_backslash(s + k, n - k, &b);
+                else sb_addc(&b, s[k++]);
+            }
+        }
+        if (count == cap) {
+            uint32_t *more = f_alloc(cap * 4 * sizeof(uint32_t));
+            if (!more) return f_error(i, "out of memory");
+            memcpy(more, spans, cap * 2 * sizeof(uint32_t));
+            spans = more;
+            cap *= 2;
+        }
+        spans[2 * count] = start;
+        spans[2 * count + 1] = b.len - start;
+        count++;
+    }
+    if (!spans || !b.data) return f_error(i, "out of memory");
+    *bufp = b.data;
+    *spansp = spans;
+    *countp = count;
+    return TCL_OK;
+}
+
+/* Give o a list rep if it lacks one; its length in *n. */
+static int ensure_list(FeatherInterp i, FeatherObj o, uint32_t *n) {
+    int32_t len = feather_host_list_length(i, o);
+    if (len >= 0) {
+        *n = (uint32_t)len;
+        return TCL_OK;
+    }
+    uint32_t slen;
+    const char *s = f_get(i, o, &slen);
+    char *buf;
+    uint32_t *spans, count;
+    if (f_split_list(i, s, slen, &buf, &spans, &count) != TCL_OK) return TCL_ERROR;
+    feather_host_list_from_spans(i, o, buf, spans, count);
+    *n = count;
+    return TCL_OK;
+}
+
+int f_list_length(FeatherInterp i, FeatherObj o, uint32_t *n) { return ensure_list(i, o, n); }
+
+int f_list(FeatherInterp i, FeatherObj o, FeatherObj **items, uint32_t *n) {
+    uint32_t len;
+    if (ensure_list(i, o, &len) != TCL_OK) return TCL_ERROR;
+    FeatherObj *arr = f_alloc((len ? len : 1) * sizeof(FeatherObj));
+    if (!arr) return f_error(i, "out of memory");
+    *n = len ? feather_host_list_items(i, o, 0, len, arr) : 0;
+    *items = arr;
+    return TCL_OK;
+}
+
+FeatherObj f_list_new(FeatherInterp i, FeatherObj *items, uint32_t n) {
+    return feather_host_list_new(i, items, n);
+}
+
+/* ------------------------------------------------------------ variables */
+
+void f_split_varname(const char *name, uint32_t n, uint32_t *base_len, const char **key,
+                     int32_t *key_len) {
+    if (n > 0 && name[n - 1] == ')') {
+        for (uint32_t k = 0; k < n - 1; k++) {
+            if (name[k] == '(') {
+                *base_len = k;
+                *key = name + k + 1;
+                *key_len = (int32_t)(n - k - 2);
+                return;
+            }
+        }
+    }
+    *base_len = n;
+    *key = 0;
+    *key_len = -1;
+}
+
+int f_var_error(FeatherInterp i, const char *verb, const char *name, uint32_t n, int status,
+                FeatherObj msg) {
+    const char *why;
+    switch (status) {
+    case FEATHER_VAR_NO_SUCH_VAR: why = "no such variable"; break;
+    case FEATHER_VAR_NO_SUCH_ELEMENT: why = "no such element in array"; break;
+    case FEATHER_VAR_IS_ARRAY: why = "variable is array"; break;
+    case FEATHER_VAR_NOT_ARRAY: why = "variable isn't array"; break;
+    case FEATHER_VAR_NO_NAMESPACE: why = "parent namespace doesn't exist"; break;
+    case FEATHER_VAR_TRACE_ERROR:
+        return f_error(i, "can't %s \"%S\": %o", verb, name, n, msg);
+    default: why = "unknown error"; break;
+    }
+    if (status == FEATHER_VAR_NO_SUCH_VAR || status == FEATHER_VAR_NO_SUCH_ELEMENT) {
+        StrBuf b;
+        sb_init(&b, 32);
+        sb_adds(&b, "TCL LOOKUP ");
+        sb_adds(&b, status == FEATHER_VAR_NO_SUCH_VAR ? "VARNAME " : "ELEMENT ");
+        sb_add_element(&b, name, n, false);
+        f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+    }
+    return f_error(i, "can't %s \"%S\": %s", verb, name, n, why);
+}
+
+int f_var_get_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out) {
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(name, n, &base, &key, &klen);
+    FeatherObj v = 0;
+    int st = feather_host_var_get(i, name, base, key, klen, 0, &v);
+    if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, n, st, v);
+    *out = v;
+    return TCL_OK;
+}
+
+int f_var_set_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj value, FeatherObj *out) {
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(name, n, &base, &key, &klen);
+    FeatherObj v = 0;
+    int st = feather_host_var_set(i, name, base, key, klen, value, &v);
+    if (st != FEATHER_VAR_OK) return f_var_error(i, "set", name, n, st, v);
+    if (out) *out = v ? v : value;
+    return TCL_OK;
+}
+
+int f_var_get(FeatherInterp i, FeatherObj name, FeatherObj *out) {
+    uint32_t n;
+    const char *s = f_get(i, name, &n);
+    return f_var_get_s(i, s, n, out);
+}
+
+int f_var_set(FeatherInterp i, FeatherObj name, FeatherObj value, FeatherObj *out) {
+    uint32_t n;
+    const char *s = f_get(i, name, &n);
+    return f_var_set_s(i, s, n, value, out);
+}
+
+int f_var_unset(FeatherInterp i, FeatherObj name, bool complain) {
+    uint32_t n;
+    const char *s = f_get(i, name, &n);
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(s, n, &base, &key, &klen);
+    FeatherObj msg = 0;
+    int st = feather_host_var_unset(i, s, base, key, klen, &msg);
+    if (st == FEATHER_VAR_OK) return TCL_OK;
+    if (!complain && st != FEATHER_VAR_TRACE_ERROR) return TCL_OK;
+    return f_var_error(i, "unset", s, n, st, msg);
+}

@@ -1,0 +1,339 @@
+/*
+ * util.c -- the small libc subset the core needs, the arena wrappers, the
+ * string builder, UTF-8 and glob matching. Nothing here talks to the host.
+ */
+#include "core.h"
+
+/* ------------------------------------------------------------ libc subset */
+
+/* The compiler may emit calls to these for struct copies: keep them plain
+ * byte loops the optimiser cannot turn back into calls to themselves. */
+void *memcpy(void *dst, const void *src, size_t n) {
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    while (n--) *d++ = *s++;
+    return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n) {
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (d < s) {
+        while (n--) *d++ = *s++;
+    } else if (d > s) {
+        d += n;
+        s += n;
+        while (n--) *--d = *--s;
+    }
+    return dst;
+}
+
+void *memset(void *dst, int c, size_t n) {
+    unsigned char *d = dst;
+    while (n--) *d++ = (unsigned char)c;
+    return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n) {
+    const unsigned char *x = a, *y = b;
+    for (size_t k = 0; k < n; k++) {
+        if (x[k] != y[k]) return x[k] < y[k] ? -1 : 1;
+    }
+    return 0;
+}
+
+size_t f_strlen(const char *s) {
+    size_t n = 0;
+    while (s[n]) n++;
+    return n;
+}
+
+bool f_streq(const char *a, uint32_t alen, const char *b) {
+    uint32_t k = 0;
+    for (; k < alen; k++) {
+        if (b[k] == 0 || a[k] != b[k]) return false;
+    }
+    return b[k] == 0;
+}
+
+/* ------------------------------------------------------------ arena */
+
+static bool alloc_failed;
+
+void *f_alloc(size_t n) {
+    void *p = feather_arena_alloc(n ? n : 1);
+    if (!p) alloc_failed = true;
+    return p;
+}
+
+/* Consumed by the evaluator, which reports the failure as a Tcl error. */
+bool f_take_alloc_failure(void) {
+    bool f = alloc_failed;
+    alloc_failed = false;
+    return f;
+}
+
+size_t f_mark(void) { return feather_arena_used(); }
+
+void f_release(size_t mark) { feather_arena_release(mark); }
+
+/* ------------------------------------------------------------ string builder */
+
+void sb_init(StrBuf *b, uint32_t cap) {
+    if (cap < 16) cap = 16;
+    cap = (cap + 7u) & ~7u;
+    b->data = f_alloc(cap);
+    b->len = 0;
+    b->cap = b->data ? cap : 0;
+}
+
+/* Grow to hold `need` bytes plus a NUL. When the buffer is the arena's last
+ * allocation it is extended in place, so a builder that grows repeatedly
+ * does not leave its old copies behind. */
+static bool sb_reserve(StrBuf *b, uint32_t need) {
+    if (need + 1 <= b->cap) return true;
+    uint32_t cap = b->cap ? b->cap : 16;
+    while (cap < need + 1) {
+        if (cap > 0x7fffffffu) return false;
+        cap *= 2;
+    }
+    if (b->data) {
+        char *more = feather_arena_alloc(cap - b->cap);
+        if (more == b->data + b->cap) {
+            b->cap = cap;
+            return true;
+        }
+        /* Not contiguous: the extra block is wasted only this once; the new
+         * buffer is then the last allocation and grows in place next time. */
+    }
+    char *d = f_alloc(cap);
+    if (!d) return false;
+    if (b->len) memcpy(d, b->data, b->len);
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+void sb_add(StrBuf *b, const char *s, uint32_t n) {
+    if (!n) return;
+    if (!sb_reserve(b, b->len + n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void sb_addc(StrBuf *b, char c) { sb_add(b, &c, 1); }
+
+void sb_adds(StrBuf *b, const char *cstr) { sb_add(b, cstr, (uint32_t)f_strlen(cstr)); }
+
+void sb_add_int(StrBuf *b, int64_t v) {
+    char tmp[24];
+    int k = 24;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) tmp[--k] = '-';
+    sb_add(b, tmp + k, (uint32_t)(24 - k));
+}
+
+void sb_add_utf8(StrBuf *b, uint32_t cp) {
+    char tmp[4];
+    sb_add(b, tmp, utf8_encode(cp, tmp));
+}
+
+/* ------------------------------------------------------------ list elements */
+
+/* Tcl_Merge's rules: an element is written bare when it contains nothing
+ * special; in braces when braces balance and it does not end in an odd
+ * backslash; otherwise with backslashes before each special character. */
+void sb_add_element(StrBuf *b, const char *s, uint32_t n, bool first) {
+    if (n == 0) {
+        sb_add(b, "{}", 2);
+        return;
+    }
+    bool needs_quote = (first && s[0] == '#') || s[0] == '{' || s[0] == '"';
+    bool can_brace = true;
+    int depth = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        char c = s[k];
+        switch (c) {
+        case '{':
+            depth++;
+            needs_quote = true;
+            break;
+        case '}':
+            if (--depth < 0) can_brace = false;
+            needs_quote = true;
+            break;
+        case '\\':
+            needs_quote = true;
+            if (k + 1 == n) can_brace = false;
+            else if (s[k + 1] == '\n') can_brace = false;
+            else k++; /* the escaped character cannot close a brace */
+            break;
+        case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+        case '[': case ']': case '$': case ';': case '"':
+            needs_quote = true;
+            break;
+        default:
+            break;
+        }
+    }
+    if (depth != 0) can_brace = false;
+    if (!needs_quote) {
+        sb_add(b, s, n);
+        return;
+    }
+    if (can_brace) {
+        sb_addc(b, '{');
+        sb_add(b, s, n);
+        sb_addc(b, '}');
+        return;
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        char c = s[k];
+        switch (c) {
+        case '\n': sb_add(b, "\\n", 2); continue;
+        case '\t': sb_add(b, "\\t", 2); continue;
+        case '\r': sb_add(b, "\\r", 2); continue;
+        case '\v': sb_add(b, "\\v", 2); continue;
+        case '\f': sb_add(b, "\\f", 2); continue;
+        case '{': case '}': case '[': case ']': case '$': case ';': case '"':
+        case '\\': case ' ':
+            sb_addc(b, '\\');
+            break;
+        case '#':
+            if (k == 0 && first) sb_addc(b, '\\');
+            break;
+        default:
+            break;
+        }
+        sb_addc(b, c);
+    }
+}
+
+/* ------------------------------------------------------------ UTF-8 */
+
+uint32_t utf8_decode(const char *str, uint32_t n, uint32_t *cp) {
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0) {
+        *cp = 0;
+        return 0;
+    }
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    uint32_t need, v;
+    if ((c & 0xe0) == 0xc0) { need = 1; v = c & 0x1f; }
+    else if ((c & 0xf0) == 0xe0) { need = 2; v = c & 0x0f; }
+    else if ((c & 0xf8) == 0xf0) { need = 3; v = c & 0x07; }
+    else { *cp = c; return 1; } /* a stray byte stands for itself */
+    if (need >= n) { *cp = c; return 1; }
+    for (uint32_t k = 1; k <= need; k++) {
+        if ((s[k] & 0xc0) != 0x80) { *cp = c; return 1; }
+        v = (v << 6) | (s[k] & 0x3f);
+    }
+    *cp = v;
+    return need + 1;
+}
+
+uint32_t utf8_encode(uint32_t cp, char *out) {
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    if (cp > 0x10ffff) cp = 0xfffd;
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+uint32_t utf8_count(const char *s, uint32_t n) {
+    uint32_t count = 0, k = 0, cp;
+    while (k < n) {
+        if ((unsigned char)s[k] < 0x80) k++;
+        else k += utf8_decode(s + k, n - k, &cp);
+        count++;
+    }
+    return count;
+}
+
+uint32_t utf8_offset(const char *s, uint32_t n, uint32_t idx) {
+    uint32_t k = 0, cp;
+    while (idx > 0 && k < n) {
+        if ((unsigned char)s[k] < 0x80) k++;
+        else k += utf8_decode(s + k, n - k, &cp);
+        idx--;
+    }
+    return k;
+}
+
+/* ------------------------------------------------------------ glob */
+
+static uint32_t fold(uint32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+bool f_glob(const char *p, uint32_t pn, const char *s, uint32_t sn, bool nocase) {
+    uint32_t pi = 0, si = 0;
+    while (pi < pn) {
+        char pc = p[pi];
+        if (pc == '*') {
+            while (pi < pn && p[pi] == '*') pi++;
+            if (pi == pn) return true;
+            for (;;) {
+                if (f_glob(p + pi, pn - pi, s + si, sn - si, nocase)) return true;
+                if (si >= sn) return false;
+                uint32_t cp;
+                si += utf8_decode(s + si, sn - si, &cp);
+            }
+        }
+        if (si >= sn) return false;
+        uint32_t sc;
+        uint32_t slen = utf8_decode(s + si, sn - si, &sc);
+        if (pc == '?') {
+            pi++;
+            si += slen;
+            continue;
+        }
+        if (pc == '[') {
+            pi++;
+            bool matched = false;
+            uint32_t c = nocase ? fold(sc) : sc;
+            while (pi < pn && p[pi] != ']') {
+                uint32_t lo, hi;
+                pi += utf8_decode(p + pi, pn - pi, &lo);
+                hi = lo;
+                if (pi + 1 < pn && p[pi] == '-' && p[pi + 1] != ']') {
+                    pi++;
+                    pi += utf8_decode(p + pi, pn - pi, &hi);
+                }
+                if (nocase) { lo = fold(lo); hi = fold(hi); }
+                if (lo > hi) { uint32_t t = lo; lo = hi; hi = t; }
+                if (c >= lo && c <= hi) matched = true;
+            }
+            if (pi < pn) pi++; /* the ']' */
+            if (!matched) return false;
+            si += slen;
+            continue;
+        }
+        if (pc == '\\' && pi + 1 < pn) pi++;
+        uint32_t pcp;
+        pi += utf8_decode(p + pi, pn - pi, &pcp);
+        if (nocase ? fold(pcp) != fold(sc) : pcp != sc) return false;
+        si += slen;
+    }
+    return si == sn;
+}
