@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -143,13 +144,22 @@ def units(manifest: Manifest) -> list[Unit]:
 
 
 def compile_unit(zig: Zig, flags: list[str], unit: Unit) -> str | None:
-    """Compile one unit and stamp it; return the compiler's message on failure."""
+    """Compile one unit and stamp it; return the compiler's message on failure.
+
+    Outputs are written under temporary names and renamed, so that a concurrent or
+    interrupted build never leaves a half-written object behind a valid stamp."""
     unit.stamp.unlink(missing_ok=True)
-    args = [*flags, "-c", str(unit.source), "-o", str(unit.obj), "-MD", "-MF", str(unit.depfile)]
+    tag = f".{os.getpid()}-{threading.get_ident()}.partial"
+    obj, dep = unit.obj.with_suffix(tag + ".o"), unit.obj.with_suffix(tag + ".d")
+    args = [*flags, "-c", str(unit.source), "-o", str(obj), "-MD", "-MF", str(dep)]
     result = zig.run("cc", *args)
     if result.returncode != 0:
+        obj.unlink(missing_ok=True)
+        dep.unlink(missing_ok=True)
         unit.obj.unlink(missing_ok=True)
         return (result.stderr + result.stdout).strip() or f"zig cc exited {result.returncode}"
+    os.replace(dep, unit.depfile)
+    os.replace(obj, unit.obj)
     digest = unit_hash(zig, flags, unit)
     if digest is not None:
         unit.stamp.write_text(digest + "\n")

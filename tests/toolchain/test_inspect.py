@@ -118,7 +118,8 @@ def test_js_host_table(tmp_path: Path) -> None:
 
 
 def test_cli_inspect_exit_status(arena_wasm: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["inspect", "--wasm", str(arena_wasm), "--no-hosts"]
-    assert main(args) == 0
+    args = ["inspect", "--wasm", str(arena_wasm), "--no-hosts", "--gate"]
+    assert main([*args, "M2"]) == 0
     assert "feather_arena_alloc" in capsys.readouterr().out
-    assert main([*args, "--gate", "M3"]) == 1
+    assert main([*args, "M3"]) == 1
+    assert "missing export feather_script_eval" in capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from toolchain.zig import Zig, ZigNotFound, find_zig
 
 
 def test_zig_comes_from_the_ziglang_package(zig: Zig) -> None:
-    import ziglang
-
-    assert zig.executable.parent == Path(ziglang.__file__).parent
+    spec = find_spec("ziglang")
+    assert spec is not None and spec.origin is not None
+    assert zig.executable.parent == Path(spec.origin).parent
     expected = subprocess.run(
         [sys.executable, "-m", "ziglang", "version"], capture_output=True, text=True, check=True
     ).stdout.strip()
