@@ -8,6 +8,8 @@ extern const BuiltinDef f_cmds_var[];
 extern const BuiltinDef f_cmds_control[];
 extern const BuiltinDef f_cmds_proc[];
 extern const BuiltinDef f_cmds_info[];
+extern const BuiltinDef f_cmds_namespace[];
+extern const BuiltinDef f_cmds_trace[];
 extern const BuiltinDef f_cmds_list[];
 extern const BuiltinDef f_cmds_string[];
 
@@ -15,7 +17,8 @@ int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv);
 static const BuiltinDef f_cmds_expr[] = {{"expr", f_cmd_expr}, {0, 0}};
 
 static const BuiltinDef *const families[] = {
-    f_cmds_var, f_cmds_control, f_cmds_proc, f_cmds_info, f_cmds_expr, f_cmds_list, f_cmds_string,
+    f_cmds_var,  f_cmds_control, f_cmds_proc,   f_cmds_info,  f_cmds_namespace,
+    f_cmds_trace, f_cmds_expr,   f_cmds_list, f_cmds_string,
 };
 
 #define FAMILY_COUNT (int)(sizeof families / sizeof families[0])
