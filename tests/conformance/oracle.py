@@ -14,7 +14,6 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.conformance.cases import (
     Case,
@@ -38,7 +37,9 @@ proc capture {c args} {
     set nonewline 0
     if {[lindex $args 0] eq "-nonewline"} { set nonewline 1; set args [lrange $args 1 end] }
     if {[llength $args] == 2} { set args [lrange $args 1 end] }
-    if {[llength $args] != 1} { error {wrong # args: should be "puts ?-nonewline? ?channelId? string"} }
+    if {[llength $args] != 1} {
+        error {wrong # args: should be "puts ?-nonewline? ?channelId? string"}
+    }
     append ::out [lindex $args 0]
     if {!$nonewline} { append ::out \n }
     return

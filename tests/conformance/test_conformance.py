@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
-import tomllib
+import sys
 
 import pytest
 
 from tests.conformance.cases import CASES_DIR, Case, Outcome, all_cases, load_expected
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 CASES = all_cases()
 EXPECTED = {family: load_expected(family) for family in {c.family for c in CASES}}
