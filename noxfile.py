@@ -57,6 +57,13 @@ def tests(session: nox.Session) -> None:
             session.run("node", "--test", "js/test/", external=True)
 
 
+@nox.session(python=False)
+def oracle(session: nox.Session) -> None:
+    """Run the conformance cases (tests/cases/*.tcl) through tclsh 8.6 and record its answers
+    in tests/cases/expected/, printing every change (``-- --check`` compares only)."""
+    session.run(sys.executable, "-m", "tests.conformance.oracle", *session.posargs)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
