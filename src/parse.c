@@ -3,6 +3,11 @@
  */
 #include "parse.h"
 
+/* Brackets and array indices nest by recursion: bound it so that hostile
+ * input gets an error instead of exhausting the stack. */
+#define PARSE_MAX_NESTING 1000
+static int nesting;
+
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
 
 bool parse_is_name_char(char c) {
@@ -124,6 +129,7 @@ static bool at_word_end(Parser *p, uint32_t pos) {
 enum { MODE_BARE, MODE_QUOTE, MODE_INDEX };
 
 static int parse_parts(Parser *p, uint32_t *np, int mode);
+static int bracket_end(const char *s, uint32_t n, uint32_t pos, uint32_t *end, const char **error);
 
 /* $name, ${name} or $name(index) at p->pos (p->s[p->pos] == '$'). */
 static int parse_var(Parser *p, uint32_t *np) {
@@ -149,7 +155,12 @@ static int parse_var(Parser *p, uint32_t *np) {
         if (!add_part(p, np, PART_ARRAY, k, j - k)) return FEATHER_PARSE_ERROR;
         p->pos = j + 1;
         uint32_t before = *np;
+        if (nesting >= PARSE_MAX_NESTING) {
+            return fail(p, FEATHER_PARSE_ERROR, "too many nested evaluations (infinite loop?)", p->pos);
+        }
+        nesting++;
         int st = parse_parts(p, np, MODE_INDEX);
+        nesting--;
         if (st != FEATHER_PARSE_OK) return st;
         p->parts[at].count = *np - before;
         return FEATHER_PARSE_OK;
@@ -278,6 +289,7 @@ int parse_command(Parser *p, Command *cmd) {
     }
     uint32_t nw = 0, np = 0;
     cmd->start = p->pos;
+    uint32_t end = p->pos; /* end of the last word: the command's text */
     for (;;) {
         skip_space(p);
         if (p->pos >= p->n) break;
@@ -325,8 +337,9 @@ int parse_command(Parser *p, Command *cmd) {
         }
         w->nparts = direct;
         w->len = p->pos - w->start;
+        end = p->pos;
     }
-    cmd->len = p->pos - cmd->start;
+    cmd->len = end - cmd->start;
     cmd->words = p->words;
     cmd->nwords = nw;
     cmd->parts = p->parts;
@@ -336,6 +349,17 @@ int parse_command(Parser *p, Command *cmd) {
 }
 
 int parse_bracket_end(const char *s, uint32_t n, uint32_t pos, uint32_t *end, const char **error) {
+    if (nesting >= PARSE_MAX_NESTING) {
+        *error = "too many nested evaluations (infinite loop?)";
+        return FEATHER_PARSE_ERROR;
+    }
+    nesting++;
+    int st = bracket_end(s, n, pos, end, error);
+    nesting--;
+    return st;
+}
+
+static int bracket_end(const char *s, uint32_t n, uint32_t pos, uint32_t *end, const char **error) {
     Parser sub;
     parser_init(&sub, s, n, true);
     sub.pos = pos;
