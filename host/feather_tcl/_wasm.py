@@ -1,0 +1,334 @@
+"""The raw wasmtime layer: the only module that touches ctypes and ``wasmtime._ffi``.
+
+- The compiled module is cached per process (:func:`compiled_module`).
+- Imports are registered through wasmtime's unchecked callback API
+  (``wasmtime_linker_define_func_unchecked``): a callback receives the address of
+  the ``wasmtime_val_raw`` array and reads its arguments through a ctypes
+  Structure laid over it (one slot is 16 bytes), then writes its result into
+  slot 0. This costs about 0.5 µs a call, against about 12 µs for wasmtime-py's
+  ``Func`` trampoline.
+- Exports are called with ``wasmtime_func_call_unchecked``.
+- Linear memory is read and written through memoryviews over its base address.
+  The memory is imported (32-bit, max 256 MiB); wasmtime's default configuration
+  reserves 4 GiB of address space for a 32-bit memory on 64-bit hosts, so the
+  base never moves when memory grows. Only the size changes: the views are
+  rebuilt when an access goes past the size last seen (``refresh``), and a moved
+  base, should it ever happen, is detected there and counted in ``moves``
+  (tests/host/test_wasm.py proves it stays 0 while memory grows to its maximum).
+
+No Python exception ever leaves a callback: it is recorded in
+:attr:`Instance.pending` and the callback returns a trap, which unwinds the WASM
+stack back to the export call, where :meth:`Instance.call` raises it again.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import struct
+from array import array
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import wasmtime
+from wasmtime import _ffi as ffi
+
+__all__ = ["HostTrap", "Instance", "compiled_module", "wasm_path"]
+
+# One wasmtime_val_raw slot: 16 bytes (it holds a v128).
+_SLOT = 16
+_CTYPE = {"i32": ctypes.c_int32, "i64": ctypes.c_int64, "f64": ctypes.c_double}
+_VALTYPE = {"i32": wasmtime.ValType.i32, "i64": wasmtime.ValType.i64, "f64": wasmtime.ValType.f64}
+
+_RAW_CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t
+)
+_NO_FINALIZER = ctypes.cast(0, ctypes.CFUNCTYPE(None, ctypes.c_void_p))
+
+
+class HostTrap(Exception):
+    """The WASM code trapped (or was unwound because a host callback failed)."""
+
+
+def wasm_path() -> Path:
+    """feather.wasm, from the package directory (the build copies it there)."""
+    return Path(str(resources.files("feather_tcl").joinpath("feather.wasm")))
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(path: str, mtime: float) -> tuple[wasmtime.Engine, wasmtime.Module]:
+    engine = wasmtime.Engine()
+    return engine, wasmtime.Module.from_file(engine, path)
+
+
+def compiled_module(path: Path | None = None) -> tuple[wasmtime.Engine, wasmtime.Module]:
+    """The engine and compiled module, cached per process (per file version)."""
+    p = path or wasm_path()
+    return _compiled(str(p), p.stat().st_mtime)
+
+
+def _args_struct(params: Sequence[str]) -> type[ctypes.Structure]:
+    """A Structure laid over the val_raw array: field aK is parameter K."""
+    fields: list[tuple[str, Any]] = []
+    for k, kind in enumerate(params):
+        fields.append((f"a{k}", _CTYPE[kind]))
+        pad = _SLOT - ctypes.sizeof(_CTYPE[kind])
+        if k + 1 < len(params):
+            fields.append((f"_p{k}", ctypes.c_char * pad))
+    if not fields:
+        fields.append(("a0", ctypes.c_int32))
+    return type("Args", (ctypes.Structure,), {"_fields_": fields})
+
+
+def _trampoline(
+    impl: Callable[..., Any],
+    nparams: int,
+    has_result: bool,
+    from_address: Callable[[int], Any],
+    calls: list[int],
+    fail: Callable[[BaseException], int],
+) -> Callable[[Any, Any, int, int], int]:
+    """A raw callback for impl, specialised to its arity: it counts the crossing
+    for the interp (parameter 0), reads the parameters in place and writes the
+    result to slot 0. Generated source, so that no per-call tuple is built."""
+    params = ", ".join(f"v.a{k}" for k in range(nparams))
+    call = f"v.a0 = impl({params})" if has_result else f"impl({params})"
+    count = "    calls[v.a0] += 1\n" if nparams else ""
+    src = (
+        "def callback(env, caller, args, nargs):\n"
+        "  try:\n"
+        "    v = from_address(args)\n"
+        f"{count}"
+        f"    {call}\n"
+        "    return 0\n"
+        "  except BaseException as e:\n"
+        "    return fail(e)\n"
+    )
+    scope: dict[str, Any] = {
+        "impl": impl,
+        "from_address": from_address,
+        "calls": calls,
+        "fail": fail,
+    }
+    exec(compile(src, f"<feather import {getattr(impl, '__name__', '?')}>", "exec"), scope)
+    return scope["callback"]  # type: ignore[no-any-return]
+
+
+class Instance:
+    """One instantiation of feather.wasm with its imported memory and raw imports.
+
+    ``imports`` maps an import name to (implementation, param kinds, result kind or
+    None); parameter 0 of every import is the interp id, used to count crossings
+    in ``calls`` (a list indexed by interp id, grown by the caller).
+    """
+
+    def __init__(
+        self,
+        imports: dict[str, tuple[Callable[..., Any], tuple[str, ...], str | None]],
+        calls: list[int],
+        path: Path | None = None,
+    ) -> None:
+        engine, module = compiled_module(path)
+        self.store = wasmtime.Store(engine)
+        self._ctx = self.store._context()
+        self.pending: BaseException | None = None  # raised by a callback, re-raised by call()
+        self.moves = 0  # times the memory base was seen to move (expected: never)
+        self._keep: list[Any] = []  # CFUNCTYPE objects must outlive the instance
+        linker = wasmtime.Linker(engine)
+        memory_type = None
+        for imp in module.imports:
+            if imp.module == "env" and imp.name == "memory":
+                memory_type = imp.type
+        if not isinstance(memory_type, wasmtime.MemoryType):
+            raise RuntimeError("feather.wasm does not import env.memory")
+        self.memory = wasmtime.Memory(self.store, memory_type)
+        linker.define(self.store, "env", "memory", self.memory)
+        for imp in module.imports:
+            if imp.module != "env" or imp.name == "memory":
+                continue
+            name = imp.name or ""
+            entry = imports.get(name)
+            if entry is None:
+                raise RuntimeError(f"the Python host does not provide import {name}")
+            self._define(linker, name, *entry, calls=calls)
+        self.instance = linker.instantiate(self.store, module)
+        self._exports: dict[str, Any] = {}
+        for name, ext in self.instance.exports(self.store).items():
+            if isinstance(ext, wasmtime.Func):
+                self._exports[name] = ext._func
+        self._pool: list[Any] = []  # one val_raw array per nesting depth
+        self._depth = 0
+        self.base = 0
+        self.size = 0
+        self.mv = memoryview(b"")
+        self.m32 = memoryview(b"").cast("I")
+        self.m64 = memoryview(b"").cast("q")
+        self.mf64 = memoryview(b"").cast("d")
+        self.refresh()
+
+    # ------------------------------------------------------------ imports
+
+    def _fail(self, exc: BaseException) -> int:
+        """Record exc and return a trap (its address) for the callback to return."""
+        if self.pending is None:
+            self.pending = exc
+        msg = f"feather host: {type(exc).__name__}: {exc}".encode("utf-8", "replace")
+        trap = ffi.wasmtime_trap_new(ctypes.create_string_buffer(msg), len(msg))
+        return ctypes.cast(trap, ctypes.c_void_p).value or 0
+
+    def _define(
+        self,
+        linker: wasmtime.Linker,
+        name: str,
+        impl: Callable[..., Any],
+        params: tuple[str, ...],
+        result: str | None,
+        calls: list[int],
+    ) -> None:
+        functype = wasmtime.FuncType(
+            [_VALTYPE[p]() for p in params], [_VALTYPE[result]()] if result else []
+        )
+        struct = _args_struct(params)
+        callback = _trampoline(
+            impl, len(params), result is not None, struct.from_address, calls, self._fail
+        )
+        raw = _RAW_CALLBACK(callback)
+        self._keep += [functype, struct, callback, raw]
+        module_b, name_b = b"env", name.encode()
+        err = ffi.wasmtime_linker_define_func_unchecked(
+            linker.ptr(),
+            module_b,
+            len(module_b),
+            name_b,
+            len(name_b),
+            functype.ptr(),
+            ctypes.cast(raw, ffi.wasmtime_func_unchecked_callback_t),
+            None,
+            _NO_FINALIZER,
+        )
+        if err:
+            raise wasmtime.WasmtimeError._from_ptr(err)
+
+    # ------------------------------------------------------------ exports
+
+    def has_export(self, name: str) -> bool:
+        return name in self._exports
+
+    def call(self, name: str, *args: int) -> int:
+        """Call an export taking and returning i32 values (unchecked path). Raises
+        the exception a callback recorded, or HostTrap when the code trapped."""
+        func = self._exports[name]
+        depth = self._depth
+        if depth == len(self._pool):
+            self._pool.append((ffi.wasmtime_val_raw * 8)())
+        raw = self._pool[depth]
+        for k, a in enumerate(args):
+            raw[k].i32 = a
+        trap = ctypes.POINTER(ffi.wasm_trap_t)()
+        self._depth = depth + 1
+        try:
+            err = ffi.wasmtime_func_call_unchecked(
+                self._ctx, ctypes.byref(func), raw, 8, ctypes.byref(trap)
+            )
+        finally:
+            self._depth = depth
+        if err or trap:
+            message = (
+                str(wasmtime.WasmtimeError._from_ptr(err))
+                if err
+                else str(wasmtime.Trap._from_ptr(trap))
+            )
+            pending, self.pending = self.pending, None
+            if pending is not None:
+                raise pending
+            raise HostTrap(message)
+        return int(raw[0].i32)
+
+    # ------------------------------------------------------------ linear memory
+
+    def refresh(self) -> None:
+        """Rebuild the memory views after growth (the base is checked, not assumed)."""
+        mem = ctypes.byref(self.memory._memory)
+        base = ctypes.cast(ffi.wasmtime_memory_data(self._ctx, mem), ctypes.c_void_p).value or 0
+        size = int(ffi.wasmtime_memory_data_size(self._ctx, mem))
+        if self.base and base != self.base:
+            self.moves += 1
+        if base == self.base and size == self.size:
+            return
+        self.base, self.size = base, size
+        mv = memoryview((ctypes.c_ubyte * size).from_address(base)).cast("B")
+        self.mv = mv
+        self.m32 = mv.cast("I")
+        self.m64 = mv.cast("q")
+        self.mf64 = mv.cast("d")
+
+    def check(self, ptr: int, n: int) -> None:
+        """Make sure [ptr, ptr+n) is inside memory (refreshing once after growth)."""
+        if ptr < 0 or n < 0 or ptr + n > self.size:
+            self.refresh()
+            if ptr < 0 or n < 0 or ptr + n > self.size:
+                raise IndexError(f"linear memory access out of bounds: {ptr}+{n}")
+
+    def read(self, ptr: int, n: int) -> memoryview:
+        if ptr + n > self.size or ptr < 0 or n < 0:
+            self.check(ptr, n)
+        return self.mv[ptr : ptr + n]
+
+    def write(self, ptr: int, data: bytes | bytearray | memoryview) -> None:
+        n = len(data)
+        if ptr + n > self.size or ptr < 0:
+            self.check(ptr, n)
+        self.mv[ptr : ptr + n] = data
+
+    def u32s(self, ptr: int, n: int) -> list[int]:
+        """n u32 values at ptr (4-aligned, as every FeatherObj array is)."""
+        if ptr + 4 * n > self.size or ptr < 0 or n < 0:
+            self.check(ptr, 4 * n)
+        if ptr & 3:
+            return list(self.mv[ptr : ptr + 4 * n].cast("I"))
+        k = ptr >> 2
+        return self.m32[k : k + n].tolist()
+
+    def set_u32(self, ptr: int, value: int) -> None:
+        if ptr + 4 > self.size or ptr < 0:
+            self.check(ptr, 4)
+        if ptr & 3:
+            self.mv[ptr : ptr + 4] = (value & 0xFFFFFFFF).to_bytes(4, "little")
+        else:
+            self.m32[ptr >> 2] = value & 0xFFFFFFFF
+
+    def set_u32s(self, ptr: int, values: Sequence[int]) -> None:
+        n = len(values)
+        if ptr + 4 * n > self.size or ptr < 0:
+            self.check(ptr, 4 * n)
+        if ptr & 3:
+            for k, v in enumerate(values):
+                self.set_u32(ptr + 4 * k, v)
+        else:
+            k = ptr >> 2
+            self.m32[k : k + n] = array("I", values)
+
+    def set_i64(self, ptr: int, value: int) -> None:
+        if ptr + 8 > self.size or ptr < 0:
+            self.check(ptr, 8)
+        if ptr & 7:
+            self.mv[ptr : ptr + 8] = value.to_bytes(8, "little", signed=True)
+        else:
+            self.m64[ptr >> 3] = value
+
+    def set_f64(self, ptr: int, value: float) -> None:
+        if ptr + 8 > self.size or ptr < 0:
+            self.check(ptr, 8)
+        if ptr & 7:
+            self.mv[ptr : ptr + 8] = struct.pack("<d", value)
+        else:
+            self.mf64[ptr >> 3] = value
+
+    def memory_bytes(self) -> int:
+        return int(ffi.wasmtime_memory_data_size(self._ctx, ctypes.byref(self.memory._memory)))
+
+    def grow(self, pages: int) -> int:
+        """Grow linear memory by pages (for tests); returns the previous size in pages."""
+        return int(self.memory.grow(self.store, pages))

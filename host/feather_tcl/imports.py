@@ -1,0 +1,580 @@
+"""The import table: one method per ``feather_host_*`` import of src/host.h.
+
+Each method receives the raw WASM arguments (interp id first; pointers and lengths
+into linear memory; handles) and returns the raw result. Handles are resolved in
+the runtime's scratch table; strings are read from and written to linear memory
+through the instance's views. Bad input never raises: a stale handle reads as the
+empty string and an unknown interp id as a fresh state (see host.h: "No function
+traps on bad input").
+
+``SIGNATURES`` is the single source of the import types; ``provided()`` in
+host_imports.py and the instance's linker both read it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+from feather_tcl import state as st
+from feather_tcl.values import (
+    TclDict,
+    TclList,
+    Text,
+    Value,
+    as_list,
+    decode,
+    remember_list,
+    to_bytes,
+    to_str,
+)
+
+if TYPE_CHECKING:
+    from feather_tcl.runtime import Runtime
+
+_I, _L, _D = "i32", "i64", "f64"
+
+# name (without the feather_host_ prefix) -> (parameter kinds, result kind or None)
+SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
+    "string_new": ((_I, _I, _I), _I),
+    "string_get": ((_I, _I, _I, _I), _I),
+    "string_concat": ((_I, _I, _I), _I),
+    "rune_case": ((_I, _I, _I), _I),
+    "rune_class": ((_I, _I), _I),
+    "integer_new": ((_I, _L), _I),
+    "integer_get": ((_I, _I, _I), _I),
+    "double_new": ((_I, _D), _I),
+    "double_parse": ((_I, _I, _I, _I), _I),
+    "list_new": ((_I, _I, _I), _I),
+    "list_length": ((_I, _I), _I),
+    "list_from_spans": ((_I, _I, _I, _I, _I), _I),
+    "list_items": ((_I, _I, _I, _I, _I), _I),
+    "list_range": ((_I, _I, _I, _I), _I),
+    "list_append": ((_I, _I, _I, _I), _I),
+    "list_splice": ((_I, _I, _I, _I, _I, _I), _I),
+    "dict_size": ((_I, _I), _I),
+    "dict_from_list": ((_I, _I), _I),
+    "dict_get": ((_I, _I, _I), _I),
+    "dict_put": ((_I, _I, _I, _I), _I),
+    "var_get": ((_I, _I, _I, _I, _I, _I, _I), _I),
+    "var_set": ((_I, _I, _I, _I, _I, _I, _I), _I),
+    "var_unset": ((_I, _I, _I, _I, _I, _I), _I),
+    "var_incr": ((_I, _I, _I, _I, _I, _L, _I), _I),
+    "var_lappend": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
+    "var_append": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
+    "var_link": ((_I, _I, _I, _I, _I, _I), _I),
+    "var_kind": ((_I, _I, _I), _I),
+    "frame_push": ((_I, _I, _I, _I, _I), _I),
+    "frame_pop": ((_I,), None),
+    "frame_level": ((_I, _I), _I),
+    "frame_activate": ((_I, _I), _I),
+    "frame_words": ((_I, _I), _I),
+    "cmd_lookup": ((_I, _I, _I, _I), _I),
+    "proc_define": ((_I, _I, _I, _I, _I, _I, _I), _I),
+    "cmd_rename": ((_I, _I, _I, _I, _I), _I),
+    "cmd_invoke": ((_I, _I, _I, _I, _I), _I),
+    "names": ((_I, _I, _I, _I), _I),
+    "ns_current": ((_I,), _I),
+    "ns_resolve": ((_I, _I, _I, _I), _I),
+    "ns_delete": ((_I, _I, _I), _I),
+    "trace_add": ((_I, _I, _I, _I, _I, _I), _I),
+    "trace_remove": ((_I, _I, _I, _I, _I, _I), _I),
+    "trace_info": ((_I, _I, _I, _I), _I),
+    "interp_set_result": ((_I, _I), None),
+    "interp_limit": ((_I,), _I),
+}
+
+PREFIX: Final = "feather_host_"
+
+# FEATHER_NAMES_*
+_NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
+_NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN = 3, 4, 5
+
+_U32: Final = 0xFFFFFFFF
+
+
+@lru_cache(maxsize=4096)
+def rune_case(cp: int, mode: int) -> int:
+    """Simple (one code point) case mapping, as Tcl's Tcl_UniCharTo*."""
+    try:
+        ch = chr(cp)
+    except ValueError:
+        return cp
+    mapped = ch.lower() if mode == 0 else ch.upper() if mode == 1 else ch.title()
+    if len(mapped) == 1:
+        return ord(mapped)
+    if mode == 0 and cp == 0x130:  # İ: the simple lowercase mapping is i
+        return 0x69
+    return cp
+
+
+_SPACE_EXTRA: Final = frozenset({0x85, 0x180E, 0x200B, 0x2060, 0xFEFF})
+
+
+@lru_cache(maxsize=4096)
+def rune_class(cp: int) -> int:
+    """Unicode class bits of a code point >= 128 (host.h), matching tclsh 8.6:
+    bit 0 alpha, 1 digit, 2 space, 3 upper, 4 lower, 5 punct, 6 print, 7 control."""
+    if cp > 0xFFFF:  # Tcl 8.6 (TCL_UTF_MAX 3) sees every such character as printable
+        return 1 << 6
+    try:
+        cat = unicodedata.category(chr(cp))
+    except ValueError:
+        return 0
+    bits = 0
+    major = cat[0]
+    if major == "L":
+        bits |= 1
+    if cat == "Nd":
+        bits |= 2
+    if major == "Z" or cp in _SPACE_EXTRA:
+        bits |= 4
+    if cat == "Lu":
+        bits |= 8
+    if cat == "Ll":
+        bits |= 16
+    if major == "P":
+        bits |= 32
+    if major != "C":
+        bits |= 64
+    if cat in ("Cc", "Cf", "Co"):
+        bits |= 128
+    return bits
+
+
+class Imports:
+    """The implementations of every import, bound to one runtime."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self.objs = rt.scratch.objs  # the scratch table (cleared in place, never replaced)
+        self._empty_gen = -1
+        self._empty_h = 0
+
+    def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
+        """import name -> (implementation, parameter kinds, result kind)."""
+        return {
+            PREFIX + name: (getattr(self, name), params, result)
+            for name, (params, result) in SIGNATURES.items()
+        }
+
+    # ------------------------------------------------------------ helpers
+
+    def new(self, v: Value) -> int:
+        objs = self.objs
+        objs.append(v)
+        return len(objs)
+
+    def get(self, h: int) -> Value:
+        if 0 < h <= len(self.objs):
+            return self.objs[h - 1]
+        return ""
+
+    def values(self, ptr: int, n: int) -> list[Value]:
+        if n <= 0:
+            return []
+        objs = self.objs
+        hs = self.rt.inst.u32s(ptr, n)
+        try:
+            return [objs[h - 1] if h else "" for h in hs]
+        except IndexError:
+            return [self.get(h) for h in hs]
+
+    def text(self, ptr: int, n: int) -> str:
+        return str(self.rt.inst.read(ptr, n), "utf-8", "surrogateescape")
+
+    def key(self, ptr: int, n: int) -> str | None:
+        return None if n < 0 else str(self.rt.inst.read(ptr, n), "utf-8", "surrogateescape")
+
+    def state(self, i: int) -> st.State:
+        return self.rt.core(i).state
+
+    def elements(self, h: int) -> list[Value] | None:
+        """Elements of the value of h when it has a list rep (or a remembered parse,
+        which then becomes the handle's list rep)."""
+        v = self.get(h)
+        lst = as_list(v)
+        if lst is None:
+            return None
+        if lst is not v and type(v) is str and 0 < h <= len(self.objs):
+            self.objs[h - 1] = lst
+        return lst.elements()
+
+    def _out(self, ptr: int, r: st.VarResult, h: int = 0) -> int:
+        """Write the value of a variable operation to *ptr; h: a handle that already
+        holds exactly that value."""
+        if r.value is not None and ptr:
+            self.rt.inst.set_u32(ptr, h if h else self.new(r.value))
+        return r.status
+
+    # ------------------------------------------------------------ string
+
+    def string_new(self, i: int, s: int, n: int) -> int:
+        if n == 0:
+            gen = self.rt.scratch.gen
+            if self._empty_gen != gen or self._empty_h > len(self.objs):
+                self._empty_gen, self._empty_h = gen, self.new("")
+            return self._empty_h
+        objs = self.objs
+        objs.append(str(self.rt.inst.read(s, n), "utf-8", "surrogateescape"))
+        return len(objs)
+
+    def string_get(self, i: int, o: int, buf: int, cap: int) -> int:
+        v = self.get(o)
+        if type(v) is Text:
+            data: bytes | memoryview = memoryview(v.buf)[: v.n]  # type: ignore[union-attr]
+        else:
+            data = to_bytes(v)
+        n = len(data)
+        if n <= (cap & _U32) and n:
+            self.rt.inst.write(buf, data)
+        return n
+
+    def string_concat(self, i: int, parts: int, n: int) -> int:
+        return self.new("".join([to_str(v) for v in self.values(parts, n)]))
+
+    # ------------------------------------------------------------ rune
+
+    def rune_case(self, i: int, cp: int, mode: int) -> int:
+        return rune_case(cp & _U32, mode)
+
+    def rune_class(self, i: int, cp: int) -> int:
+        return rune_class(cp & _U32)
+
+    # ------------------------------------------------------------ integer, double
+
+    def integer_new(self, i: int, v: int) -> int:
+        objs = self.objs
+        objs.append(v)
+        return len(objs)
+
+    def integer_get(self, i: int, o: int, out: int) -> int:
+        v = self.get(o)
+        t = type(v)
+        if t is int:
+            if -(1 << 63) <= v < (1 << 63):  # type: ignore[operator]
+                self.rt.inst.set_i64(out, v)  # type: ignore[arg-type]
+                return 1
+            return 0
+        if t is float:
+            self.rt.inst.set_f64(out, v)  # type: ignore[arg-type]
+            return 2
+        return 0
+
+    def double_new(self, i: int, v: float) -> int:
+        return self.new(v)
+
+    def double_parse(self, i: int, s: int, n: int, out: int) -> int:
+        try:
+            value = float(bytes(self.rt.inst.read(s, n)))
+        except ValueError:
+            return 0
+        self.rt.inst.set_f64(out, value)
+        return 1
+
+    # ------------------------------------------------------------ list
+
+    def list_new(self, i: int, items: int, n: int) -> int:
+        return self.new(TclList(self.values(items, n)))
+
+    def list_length(self, i: int, o: int) -> int:
+        v = self.get(o)
+        t = type(v)
+        if t is TclList:
+            return v.n  # type: ignore[union-attr]
+        if t is TclDict:
+            lst = v.lst  # type: ignore[union-attr]
+            return lst.n if lst is not None else 2 * len(v.d)  # type: ignore[union-attr]
+        if t is int or t is float:
+            return 1
+        lst = as_list(v)
+        if lst is None:
+            return -1
+        if 0 < o <= len(self.objs):
+            self.objs[o - 1] = lst
+        return lst.n
+
+    def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
+        sp = self.rt.inst.u32s(spans, 2 * n) if n > 0 else []
+        end = max((sp[2 * k] + sp[2 * k + 1] for k in range(n)), default=0)
+        data = bytes(self.rt.inst.read(buf, end)) if end else b""
+        if data.isascii():
+            whole = data.decode("ascii")
+            items: list[Value] = [whole[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]] for k in range(n)]
+        else:
+            items = [decode(data[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]]) for k in range(n)]
+        if not target:
+            return self.new(TclList(items))
+        rep = to_str(self.get(target))
+        lst = TclList(items, None, rep)
+        if 0 < target <= len(self.objs):
+            self.objs[target - 1] = lst
+        remember_list(rep, lst)
+        return target
+
+    def list_items(self, i: int, o: int, first: int, count: int, out: int) -> int:
+        v = self.get(o)
+        first &= _U32
+        count &= _U32
+        if type(v) is TclList:
+            n = v.n  # type: ignore[union-attr]
+            if first >= n:
+                return 0
+            end = n if count >= n - first else first + count
+            chunk = v.items[first:end]  # type: ignore[union-attr]
+        else:
+            elems = self.elements(o)
+            if not elems or first >= len(elems):
+                return 0
+            chunk = elems[first : first + count]
+        objs = self.objs
+        base = len(objs) + 1
+        objs.extend(chunk)
+        k = len(chunk)
+        self.rt.inst.set_u32s(out, range(base, base + k))  # type: ignore[arg-type]
+        return k
+
+    def list_range(self, i: int, o: int, first: int, count: int) -> int:
+        elems = self.elements(o) or []
+        first &= _U32
+        count &= _U32
+        return self.new(TclList(elems[first : first + count]))
+
+    def list_append(self, i: int, o: int, items: int, n: int) -> int:
+        v = self.get(o)
+        new = self.values(items, n)
+        if type(v) is TclList:
+            return self.new(v.append(new))  # type: ignore[union-attr]
+        elems = self.elements(o) or []
+        elems.extend(new)
+        return self.new(TclList(elems))
+
+    def list_splice(self, i: int, o: int, first: int, remove: int, items: int, n: int) -> int:
+        v = self.get(o)
+        new = self.values(items, n)
+        first &= _U32
+        remove &= _U32
+        if type(v) is TclList and remove == 0 and first >= v.n:  # type: ignore[union-attr]
+            return self.new(v.append(new))  # type: ignore[union-attr]
+        elems = self.elements(o) or []
+        first = min(first, len(elems))
+        elems[first : first + remove] = new
+        return self.new(TclList(elems))
+
+    # ------------------------------------------------------------ dict
+
+    def dict_size(self, i: int, o: int) -> int:
+        v = self.get(o)
+        if type(v) is TclDict:
+            return len(v.d)  # type: ignore[union-attr]
+        return -1
+
+    def dict_from_list(self, i: int, o: int) -> int:
+        v = self.get(o)
+        if type(v) is TclDict:
+            return o
+        elems = self.elements(o) or []
+        d: dict[str, Value] = {}
+        for k in range(0, len(elems) - 1, 2):
+            d[to_str(elems[k])] = elems[k + 1]
+        lst = self.get(o)
+        canonical = 2 * len(d) == len(elems)
+        rep = None if canonical and type(lst) is TclList else to_str(lst)
+        dv = TclDict(d, rep)
+        if not canonical:
+            dv.lst = lst if type(lst) is TclList else TclList(elems)  # type: ignore[assignment]
+        if 0 < o <= len(self.objs):
+            self.objs[o - 1] = dv
+        return o
+
+    def dict_get(self, i: int, o: int, key: int) -> int:
+        v = self.get(o)
+        if type(v) is not TclDict:
+            return 0
+        found = v.d.get(to_str(self.get(key)))  # type: ignore[union-attr]
+        return 0 if found is None else self.new(found)
+
+    def dict_put(self, i: int, o: int, key: int, value: int) -> int:
+        v = self.get(o)
+        d = dict(v.d) if type(v) is TclDict else {}  # type: ignore[union-attr]
+        k = to_str(self.get(key))
+        if value:
+            d[k] = self.get(value)
+        else:
+            d.pop(k, None)
+        return self.new(TclDict(d))
+
+    # ------------------------------------------------------------ var
+
+    def var_get(
+        self, i: int, name: int, nlen: int, key: int, klen: int, flags: int, out: int
+    ) -> int:
+        r = self.state(i).var_get(self.text(name, nlen), self.key(key, klen), not flags & 1)
+        return self._out(out, r)
+
+    def var_set(
+        self, i: int, name: int, nlen: int, key: int, klen: int, value: int, out: int
+    ) -> int:
+        v = self.get(value)
+        r = self.state(i).var_set(self.text(name, nlen), self.key(key, klen), v)
+        return self._out(out, r, value if r.value is v else 0)
+
+    def var_unset(self, i: int, name: int, nlen: int, key: int, klen: int, out: int) -> int:
+        r = self.state(i).var_unset(self.text(name, nlen), self.key(key, klen))
+        return self._out(out, r)
+
+    def var_incr(
+        self, i: int, name: int, nlen: int, key: int, klen: int, delta: int, out: int
+    ) -> int:
+        r = self.state(i).var_incr(self.text(name, nlen), self.key(key, klen), delta)
+        return self._out(out, r)
+
+    def var_lappend(
+        self, i: int, name: int, nlen: int, key: int, klen: int, items: int, n: int, out: int
+    ) -> int:
+        r = self.state(i).var_lappend(
+            self.text(name, nlen), self.key(key, klen), self.values(items, n)
+        )
+        return self._out(out, r)
+
+    def var_append(
+        self, i: int, name: int, nlen: int, key: int, klen: int, parts: int, n: int, out: int
+    ) -> int:
+        data = b"".join([to_bytes(v) for v in self.values(parts, n)])
+        r = self.state(i).var_append(self.text(name, nlen), self.key(key, klen), data)
+        return self._out(out, r)
+
+    def var_link(self, i: int, name: int, nlen: int, level: int, target: int, tlen: int) -> int:
+        return self.state(i).var_link(self.text(name, nlen), level, self.text(target, tlen))
+
+    def var_kind(self, i: int, name: int, nlen: int) -> int:
+        return self.state(i).var_kind(self.text(name, nlen))
+
+    # ------------------------------------------------------------ frame
+
+    def frame_push(self, i: int, words: int, ns: int, nslen: int, is_ns: int) -> int:
+        return self.state(i).push_frame(words, self.key(ns, nslen), bool(is_ns))
+
+    def frame_pop(self, i: int) -> None:
+        self.state(i).pop_frame()
+
+    def frame_level(self, i: int, top: int) -> int:
+        s = self.state(i)
+        if top:
+            self.rt.inst.set_u32(top, s.frames[-1].level)
+        return s.active.level
+
+    def frame_activate(self, i: int, level: int) -> int:
+        return self.state(i).activate(level)
+
+    def frame_words(self, i: int, level: int) -> int:
+        frame = self.state(i).frame_at(level)
+        return frame.words if frame is not None else 0
+
+    # ------------------------------------------------------------ commands
+
+    def _ns_handle(self, ns: st.Namespace) -> int:
+        gen = self.rt.scratch.gen
+        if ns.hgen != gen or ns.hname > len(self.objs):
+            ns.hgen, ns.hname = gen, self.new(ns.name)
+        return ns.hname
+
+    def cmd_lookup(self, i: int, name: int, nlen: int, out: int) -> int:
+        cmd = self.state(i).lookup_command(self.text(name, nlen))
+        inst = self.rt.inst
+        if cmd is None:
+            inst.set_u32s(out, (0, 0, 0, 0, 0, 0))
+            return 0
+        gen = self.rt.scratch.gen
+        if cmd.hgen != gen or cmd.hname > len(self.objs):
+            cmd.hgen = gen
+            cmd.hparams = self.new(cmd.params) if cmd.params is not None else 0
+            cmd.hbody = self.new(cmd.body) if cmd.body is not None else 0
+            cmd.hns = self._ns_handle(cmd.ns)
+            cmd.hname = self.new(cmd.qualified())
+        inst.set_u32s(out, (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname))
+        return cmd.kind
+
+    def proc_define(
+        self, i: int, name: int, nlen: int, kind: int, ident: int, params: int, body: int
+    ) -> int:
+        return self.state(i).define(
+            self.text(name, nlen),
+            kind,
+            ident,
+            self.get(params) if params else None,
+            self.get(body) if body else None,
+        )
+
+    def cmd_rename(self, i: int, old: int, olen: int, new: int, nlen: int) -> int:
+        return self.state(i).rename(self.text(old, olen), self.text(new, nlen) if nlen else "")
+
+    def cmd_invoke(self, i: int, ident: int, argv: int, argc: int, result: int) -> int:
+        code, value = self.rt.core(i).invoke(ident, self.values(argv, argc))
+        self.rt.inst.set_u32(result, self.new(value))
+        return code
+
+    def names(self, i: int, which: int, ns: int, nslen: int) -> int:
+        s = self.state(i)
+        where = None
+        if nslen >= 0:
+            where = s.find_ns(self.text(ns, nslen))
+            if where is None:
+                return self.new(TclList([]))
+        if which == _NAMES_COMMANDS or which == _NAMES_PROCS:
+            names = s.command_names(where, which == _NAMES_PROCS)
+        elif which == _NAMES_VARS:
+            names = s.var_names("vars")
+        elif which == _NAMES_LOCALS:
+            names = s.var_names("locals")
+        elif which == _NAMES_GLOBALS:
+            names = s.var_names("globals")
+        elif which == _NAMES_CHILDREN:
+            names = s.children(where or s.active.ns)
+        else:
+            names = []
+        return self.new(TclList(list(names)))
+
+    # ------------------------------------------------------------ namespaces
+
+    def ns_current(self, i: int) -> int:
+        return self._ns_handle(self.state(i).active.ns)
+
+    def ns_resolve(self, i: int, name: int, nlen: int, create: int) -> int:
+        s = self.state(i)
+        text = self.text(name, nlen)
+        ns = s.create_ns(text) if create else s.find_ns(text)
+        return 0 if ns is None else self._ns_handle(ns)
+
+    def ns_delete(self, i: int, name: int, nlen: int) -> int:
+        return 0 if self.state(i).delete_ns(self.text(name, nlen)) else 1
+
+    # ------------------------------------------------------------ traces
+
+    def _ops(self, h: int) -> list[str]:
+        elems = self.elements(h)
+        if elems is None:
+            return to_str(self.get(h)).split()
+        return [to_str(e) for e in elems]
+
+    def trace_add(self, i: int, kind: int, name: int, nlen: int, ops: int, script: int) -> int:
+        return self.state(i).trace_add(
+            kind, self.text(name, nlen), self._ops(ops), to_str(self.get(script))
+        )
+
+    def trace_remove(self, i: int, kind: int, name: int, nlen: int, ops: int, script: int) -> int:
+        return self.state(i).trace_remove(
+            kind, self.text(name, nlen), self._ops(ops), to_str(self.get(script))
+        )
+
+    def trace_info(self, i: int, kind: int, name: int, nlen: int) -> int:
+        return self.new(self.state(i).trace_info(kind, self.text(name, nlen)))
+
+    # ------------------------------------------------------------ interp
+
+    def interp_set_result(self, i: int, result: int) -> None:
+        self.rt.core(i).result = self.get(result) if result else ""
+
+    def interp_limit(self, i: int) -> int:
+        return self.rt.core(i).limit

@@ -1,0 +1,151 @@
+"""The public API: :class:`Interp`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from feather_tcl.commands import make_puts
+from feather_tcl.errors import TclError
+from feather_tcl.runtime import Runtime
+from feather_tcl.state import TCL_ERROR, TCL_OK
+from feather_tcl.values import TclList, Value, from_python, to_str
+
+__all__ = ["Interp", "PARSE_COMPLETE", "PARSE_ERROR", "PARSE_INCOMPLETE"]
+
+PARSE_COMPLETE = 0
+PARSE_INCOMPLETE = 1
+PARSE_ERROR = 2
+
+
+class Interp:
+    """A Tcl interpreter running in a sandboxed WASM module.
+
+    >>> interp = Interp()
+    >>> interp.eval("set x [expr {6 * 7}]")
+    '42'
+
+    ``stdout``/``stderr`` receive what ``puts`` writes (default: ``sys.stdout`` and
+    ``sys.stderr`` at the time of writing). Interps share one WASM instance per
+    process unless given their own ``runtime``. Not thread-safe.
+    """
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        *,
+        runtime: Runtime | None = None,
+        recursion_limit: int = 1000,
+    ) -> None:
+        self._rt = runtime if runtime is not None else Runtime.shared()
+        self._core = self._rt.add_interp(stdout, stderr, recursion_limit)
+        core = self._core
+        self._core.add_command("puts", make_puts(lambda: core.stdout, lambda: core.stderr))
+
+    # ------------------------------------------------------------ evaluation
+
+    def eval(self, script: str) -> str:
+        """Evaluate a script; returns its result. Raises TclError on error."""
+        self._check_open()
+        code, result = self._rt.eval_script(self._core, script)
+        return self._finish(code, result)
+
+    def call(self, cmd: str, *args: Any) -> str:
+        """Invoke one command with these words, without substitution."""
+        self._check_open()
+        code, result = self._rt.command(self._core, [cmd, *args])
+        return self._finish(code, result)
+
+    def _finish(self, code: int, result: Value) -> str:
+        text = to_str(result)
+        if code == TCL_OK:
+            return text
+        if code == TCL_ERROR:
+            raise TclError(
+                text,
+                code,
+                self._core.global_value("errorInfo"),
+                self._core.global_value("errorCode") or "NONE",
+            )
+        raise TclError(text, code)
+
+    def parse_status(self, script: str) -> int:
+        """0 when script is complete, 1 when it is incomplete (an unclosed brace,
+        quote or bracket), 2 on a syntax error."""
+        self._check_open()
+        if not self._rt.has_parse_status:
+            return PARSE_COMPLETE
+        code, _result = self._rt.parse_status(self._core, script)
+        return code
+
+    # ------------------------------------------------------------ embedding
+
+    def register(self, name: str, fn: Callable[..., Any]) -> None:
+        """Make fn a Tcl command. fn receives the arguments as str and may return
+        None, str, int, float, bool ("1"/"0") or a list/tuple (a Tcl list); an
+        exception becomes a Tcl error carrying its message."""
+        self._check_open()
+
+        def command(argv: list[Value]) -> tuple[int, Value]:
+            return TCL_OK, from_python(fn(*[to_str(a) for a in argv[1:]]))
+
+        self._core.add_command(name, command)
+
+    def memory_stats(self) -> dict[str, int]:
+        """Scratch and persistent memory, and host crossings, for diagnostics."""
+        rt = self._rt
+        return {
+            "scratch_handles": len(rt.scratch),
+            "wasm_arena_used": rt.arena("feather_arena_used"),
+            "wasm_arena_high_water": rt.arena("feather_arena_high_water"),
+            "wasm_arena_capacity": rt.arena("feather_arena_capacity"),
+            "wasm_memory_bytes": rt.inst.memory_bytes(),
+            "namespace_count": len(self._core.state.namespaces),
+            "proc_count": self._core.state.proc_count(),
+            "eval_depth": rt.depth,
+            "host_calls": rt.calls[self._core.id],
+            "instances": rt.instances,
+        }
+
+    def force_reset(self) -> None:
+        """Reset the WASM arena and the scratch handles now. Raises RuntimeError
+        while an eval is running on this interp's WASM instance."""
+        self._rt.force_reset()
+
+    @property
+    def host_calls(self) -> int:
+        return self._rt.calls[self._core.id]
+
+    @property
+    def runtime(self) -> Runtime:
+        return self._rt
+
+    # ------------------------------------------------------------ helpers
+
+    def getvar(self, name: str) -> str:
+        """The value of a global variable (raises TclError when it does not exist)."""
+        return self.call("set", name if "::" in name else "::" + name)
+
+    def setvar(self, name: str, value: Any) -> str:
+        return self.call("set", name if "::" in name else "::" + name, value)
+
+    @staticmethod
+    def list(*items: Any) -> str:
+        """Python values as one Tcl list (quoted as Tcl does)."""
+        return to_str(TclList([from_python(i) for i in items]))
+
+    def close(self) -> None:
+        """Forget this interp (its state is dropped)."""
+        if not self._core.closed:
+            self._rt.remove_interp(self._core)
+
+    def _check_open(self) -> None:
+        if self._core.closed:
+            raise RuntimeError("feather: this interp is closed")
+
+    def __enter__(self) -> Interp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

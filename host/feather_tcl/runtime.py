@@ -1,0 +1,221 @@
+"""A WASM instance and what its interpreters share: scratch handles, eval depth.
+
+Several interpreters may share one instance (the default: one instance per
+process). The scratch arena of the instance (linear memory) and the handle table
+belong to the instance, so the eval depth is counted here: only when the outermost
+eval on the instance returns are ``feather_arena_reset()`` and the scratch reset
+run, in a ``finally``, whatever happened (TCL_ERROR, a Python exception, a trap).
+Nested evals (trace scripts, Python commands calling eval, possibly on another
+interp) never reset.
+
+A trap leaves the core's static state (its own entry depth, saved interp states)
+inconsistent, so after one the instance is replaced by a fresh instance of the
+same compiled module when the depth returns to 0. All interpreter state lives in
+the host, so every interp keeps its variables, procs and namespaces.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from feather_tcl import state as st
+from feather_tcl._wasm import HostTrap, Instance
+from feather_tcl.imports import Imports
+from feather_tcl.values import TclList, Value, encode, from_python, to_str
+
+# A command implemented by the host: (arguments as values) -> (Tcl code, result).
+HostCommand = Callable[[list[Value]], "tuple[int, Value]"]
+
+
+class InterpCore:
+    """Host-side state of one interpreter: its Tcl state, embedder commands, the
+    result of its last eval and its output streams."""
+
+    def __init__(
+        self,
+        rt: Runtime,
+        ident: int,
+        stdout: TextIO | None,
+        stderr: TextIO | None,
+        limit: int,
+    ) -> None:
+        self.rt = rt
+        self.id = ident
+        self.state = st.State(self.evaluate_nested)
+        self.commands: list[HostCommand] = []
+        self.result: Value | None = None
+        self.limit = limit
+        self._stdout = stdout
+        self._stderr = stderr
+        self.closed = False
+
+    @property
+    def stdout(self) -> TextIO:
+        return self._stdout if self._stdout is not None else sys.stdout
+
+    @property
+    def stderr(self) -> TextIO:
+        return self._stderr if self._stderr is not None else sys.stderr
+
+    def add_command(self, name: str, fn: HostCommand) -> None:
+        """Define (or replace) an embedder command named name (kind HOST)."""
+        self.commands.append(fn)
+        self.state.define(name, st.CMD_HOST, len(self.commands) - 1, None, None)
+
+    def invoke(self, ident: int, args: list[Value]) -> tuple[int, Value]:
+        """Run embedder command ident. A Python exception becomes a Tcl error with
+        its message; a trap or an interrupt unwinds the whole eval."""
+        if not 0 <= ident < len(self.commands):
+            return st.TCL_ERROR, f"invalid command id {ident}"
+        try:
+            return self.commands[ident](args)
+        except (HostTrap, KeyboardInterrupt, SystemExit, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - any embedder error is a Tcl error
+            return st.TCL_ERROR, str(exc)
+
+    def evaluate_nested(self, script: str) -> tuple[int, Value]:
+        """Evaluate a script on this interp from inside an eval (traces)."""
+        return self.rt.eval_script(self, script)
+
+    def global_value(self, name: str) -> str:
+        var = self.state.global_ns.vars.get(name)
+        if var is None or var.value is None:
+            return ""
+        return to_str(var.value)
+
+
+class Runtime:
+    """One WASM instance shared by interpreters."""
+
+    _shared: Runtime | None = None
+
+    def __init__(self, path: Path | None = None) -> None:
+        from feather_tcl.values import Scratch
+
+        self.path = path
+        self.scratch = Scratch()
+        self.calls: list[int] = []  # host crossings per interp id
+        self.interps: list[InterpCore | None] = []
+        self.depth = 0
+        self.poisoned = False
+        self.instances = 1  # instances made so far (a trap makes a new one)
+        self.imports = Imports(self)
+        self._table = self.imports.table()
+        self.inst = Instance(self._table, self.calls, path)  # type: ignore[arg-type]
+        self.has_parse_status = self.inst.has_export("feather_parse_status")
+
+    @classmethod
+    def shared(cls) -> Runtime:
+        """The process-wide runtime used by Interps created without one."""
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    # ------------------------------------------------------------ interps
+
+    def core(self, ident: int) -> InterpCore:
+        if 0 <= ident < len(self.interps):
+            core = self.interps[ident]
+            if core is not None:
+                return core
+        raise LookupError(f"no interp {ident} in this runtime")
+
+    def add_interp(self, stdout: TextIO | None, stderr: TextIO | None, limit: int) -> InterpCore:
+        ident = len(self.interps)
+        core = InterpCore(self, ident, stdout, stderr, limit)
+        self.interps.append(core)
+        self.calls.append(0)
+        self.run(core, lambda: self.inst.call("feather_interp_init", 0, ident))
+        return core
+
+    def remove_interp(self, core: InterpCore) -> None:
+        if 0 <= core.id < len(self.interps) and self.interps[core.id] is core:
+            self.interps[core.id] = None
+            core.closed = True
+
+    # ------------------------------------------------------------ entry
+
+    def run(self, core: InterpCore, call: Callable[[], int]) -> tuple[int, Value]:
+        """Enter the instance, make one export call for core, leave: returns the
+        code and the result the core handed over. At depth 0 the arena and the
+        scratch handles are reset afterwards, whatever happened."""
+        saved = core.result
+        core.result = None
+        self.depth += 1
+        try:
+            code = call()
+            result = core.result if core.result is not None else ""
+            return code, result
+        except HostTrap:
+            self.poisoned = True
+            raise
+        except BaseException:
+            # A callback failed and unwound the WASM stack: the core's own state
+            # is inconsistent now, as after a trap.
+            self.poisoned = True
+            raise
+        finally:
+            core.result = saved
+            self.depth -= 1
+            if self.depth == 0:
+                self._reset()
+
+    def _reset(self) -> None:
+        self.scratch.reset()
+        for core in self.interps:
+            if core is not None:
+                core.state.reset_frames()
+        if self.poisoned:
+            self.poisoned = False
+            self.instances += 1
+            self.inst = Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
+        else:
+            self.inst.call("feather_arena_reset")
+
+    def _script(self, data: bytes) -> int:
+        ptr = self.inst.call("feather_arena_alloc", len(data) or 1)
+        if ptr == 0:
+            raise MemoryError("feather: the WASM arena cannot hold the script")
+        self.inst.write(ptr, data)
+        return ptr
+
+    def eval_script(self, core: InterpCore, script: str) -> tuple[int, Value]:
+        data = encode(script)
+
+        def call() -> int:
+            ptr = self._script(data)
+            return self.inst.call("feather_script_eval", 0, core.id, ptr, len(data), 0)
+
+        return self.run(core, call)
+
+    def command(self, core: InterpCore, words: list[Any]) -> tuple[int, Value]:
+        value = TclList([from_python(w) for w in words])
+
+        def call() -> int:
+            h = self.scratch.new(value)
+            return self.inst.call("feather_command_exec", 0, core.id, h, 0)
+
+        return self.run(core, call)
+
+    def parse_status(self, core: InterpCore, script: str) -> tuple[int, Value]:
+        data = encode(script)
+
+        def call() -> int:
+            ptr = self._script(data)
+            return self.inst.call("feather_parse_status", 0, core.id, ptr, len(data))
+
+        return self.run(core, call)
+
+    def force_reset(self) -> None:
+        if self.depth > 0:
+            raise RuntimeError("feather: cannot reset while an eval is running")
+        self._reset()
+
+    # ------------------------------------------------------------ diagnostics
+
+    def arena(self, name: str) -> int:
+        return self.inst.call(name) & 0xFFFFFFFF

@@ -1,0 +1,925 @@
+"""Interpreter state: namespaces, frames, variables (arrays, links), commands, traces.
+
+Everything here outlives a top-level eval except frames above the global frame,
+which hold raw handles (the words of their command) and are always popped before
+the outermost eval returns. Persistent storage holds values (see values.py), never
+handles. Variable links name their target (the variable table of a frame or
+namespace plus a name), never a handle, so a target that is unset and set again is
+still the link's target, as in Tcl.
+
+Resolution follows Tcl 8.6:
+- a qualified name (``a::b``, ``::a::b``) resolves its namespace relative to the
+  active namespace, then to the global namespace;
+- an unqualified variable name in a proc frame is a local; in a namespace frame it
+  is a variable of that namespace, or of the global namespace when only that one
+  has it (Tcl 8.6's lookup rule for ``namespace eval``);
+- an unqualified command name is looked up in the active namespace, then globally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from feather_tcl.values import TclList, Text, Value, list_items_of, quote_element, to_bytes
+
+# Status of variable operations (host.h FEATHER_VAR_*).
+VAR_OK: Final = 0
+VAR_NO_SUCH_VAR: Final = 1
+VAR_NO_SUCH_ELEMENT: Final = 2
+VAR_IS_ARRAY: Final = 3
+VAR_NOT_ARRAY: Final = 4
+VAR_NO_NAMESPACE: Final = 5
+VAR_TRACE_ERROR: Final = 6
+VAR_NOT_INT: Final = 7
+VAR_NOT_LIST: Final = 8
+VAR_EXISTS: Final = 9
+
+# Kinds of command (FEATHER_CMD_*).
+CMD_NONE: Final = 0
+CMD_BUILTIN: Final = 1
+CMD_PROC: Final = 2
+CMD_HOST: Final = 3
+
+# Tcl completion codes.
+TCL_OK: Final = 0
+TCL_ERROR: Final = 1
+TCL_RETURN: Final = 2
+TCL_BREAK: Final = 3
+TCL_CONTINUE: Final = 4
+
+# Trace kinds (feather_host_trace_*).
+TRACE_VARIABLE: Final = 0
+TRACE_COMMAND: Final = 1
+TRACE_EXECUTION: Final = 2
+
+# Canonical order of trace operations, as ``trace info`` lists them.
+_OP_ORDER: Final = {
+    TRACE_VARIABLE: ("array", "read", "write", "unset"),
+    TRACE_COMMAND: ("rename", "delete"),
+    TRACE_EXECUTION: ("enter", "leave", "enterstep", "leavestep"),
+}
+
+_SEP = re.compile(r"::+")
+_LINK_DEPTH: Final = 1000  # a longer chain of links is a cycle
+
+# Runs a script in the interp (nested, never resetting memory): (code, result).
+Evaluator = Callable[[str], "tuple[int, Value]"]
+
+
+def split_name(name: str) -> tuple[bool, list[str], str]:
+    """(absolute, namespace path, tail) of a possibly qualified name."""
+    parts = _SEP.split(name)
+    absolute = parts[0] == "" and name.startswith("::")
+    if absolute:
+        parts = parts[1:]
+    return absolute, [p for p in parts[:-1] if p], parts[-1] if parts else ""
+
+
+def split_element(name: str) -> tuple[str, str | None]:
+    """Split ``a(k)`` into ("a", "k"); other names give (name, None)."""
+    if name.endswith(")"):
+        i = name.find("(")
+        if i > 0:
+            return name[:i], name[i + 1 : -1]
+    return name, None
+
+
+class Trace:
+    __slots__ = ("ops", "script")
+
+    def __init__(self, ops: tuple[str, ...], script: str) -> None:
+        self.ops = ops  # canonical order
+        self.script = script
+
+
+class Link:
+    """Where a linked variable points: a variable table, a name, maybe an element."""
+
+    __slots__ = ("table", "name", "key", "ns")
+
+    def __init__(
+        self, table: dict[str, Var], name: str, key: str | None, ns: Namespace | None
+    ) -> None:
+        self.table = table
+        self.name = name
+        self.key = key
+        self.ns = ns  # the namespace owning `table`, if any (dead when deleted)
+
+
+class Var:
+    """A variable: a scalar (``value``), an array (``arr``), a link, or undefined
+    (both None) while traces or a ``variable`` declaration keep it."""
+
+    __slots__ = ("value", "arr", "link", "traces", "etraces", "busy", "declared")
+
+    def __init__(self) -> None:
+        self.value: Value | None = None
+        self.arr: dict[str, Value] | None = None
+        self.link: Link | None = None
+        self.traces: list[Trace] | None = None
+        self.etraces: dict[str, list[Trace]] | None = None  # per-element traces
+        self.busy = False  # a trace on this variable is running
+        self.declared = False  # made by `variable`: listed by info vars while undefined
+
+    def defined(self) -> bool:
+        return self.value is not None or self.arr is not None
+
+
+class Namespace:
+    __slots__ = ("name", "parent", "children", "vars", "commands", "dead", "hgen", "hname")
+
+    def __init__(self, name: str, parent: Namespace | None) -> None:
+        self.name = name  # fully qualified, "::" for the global namespace
+        self.parent = parent
+        self.children: dict[str, Namespace] = {}
+        self.vars: dict[str, Var] = {}
+        self.commands: dict[str, Command] = {}
+        self.dead = False
+        self.hgen = -1  # scratch generation of the cached handle to `name`
+        self.hname = 0
+
+    def qualify(self, tail: str) -> str:
+        return ("::" if self.name == "::" else self.name + "::") + tail
+
+
+class Command:
+    __slots__ = (
+        "kind",
+        "id",
+        "params",
+        "body",
+        "ns",
+        "name",
+        "traces",
+        "etraces",
+        "hgen",
+        "hparams",
+        "hbody",
+        "hns",
+        "hname",
+    )
+
+    def __init__(
+        self,
+        kind: int,
+        ident: int,
+        params: Value | None,
+        body: Value | None,
+        ns: Namespace,
+        name: str,
+    ) -> None:
+        self.kind = kind
+        self.id = ident
+        self.params = params
+        self.body = body
+        self.ns = ns
+        self.name = name  # simple name inside ns
+        self.traces: list[Trace] | None = None  # rename/delete traces
+        self.etraces: list[Trace] | None = None  # execution traces (fired by the core)
+        self.hgen = -1  # scratch generation of the cached handles below
+        self.hparams = 0
+        self.hbody = 0
+        self.hns = 0
+        self.hname = 0
+
+    def qualified(self) -> str:
+        return self.ns.qualify(self.name)
+
+
+class Frame:
+    __slots__ = ("level", "ns", "locals", "words", "caller")
+
+    def __init__(
+        self,
+        level: int,
+        ns: Namespace,
+        local_vars: dict[str, Var] | None,
+        words: int,
+        caller: Frame | None,
+    ) -> None:
+        self.level = level
+        self.ns = ns
+        self.locals = local_vars  # a proc frame's variables; None for a namespace frame
+        self.words = words  # handle: the words of the invoking command (scratch)
+        self.caller = caller  # the frame that was active when this one was pushed
+
+
+class VarResult:
+    """Outcome of a variable operation: status and value (or trace error message)."""
+
+    __slots__ = ("status", "value")
+
+    def __init__(self, status: int, value: Value | None = None) -> None:
+        self.status = status
+        self.value = value
+
+
+class State:
+    """The persistent state of one interpreter."""
+
+    def __init__(self, evaluate: Evaluator | None = None) -> None:
+        self.global_ns = Namespace("::", None)
+        self.namespaces: dict[str, Namespace] = {"::": self.global_ns}
+        self.global_frame = Frame(0, self.global_ns, None, 0, None)
+        self.frames: list[Frame] = [self.global_frame]
+        self.active = self.global_frame
+        self.history: list[Frame] = []  # frames made inactive by frame_activate
+        self.evaluate = evaluate
+
+    # ------------------------------------------------------------ namespaces
+
+    def find_ns(self, name: str, base: Namespace | None = None) -> Namespace | None:
+        """A namespace by name: absolute, or relative to base (default: the active
+        namespace) and then to the global namespace."""
+        if name == "::" or name == "":
+            return self.global_ns if name == "::" else (base or self.active.ns)
+        absolute, path, tail = split_name(name)
+        if tail:
+            path = [*path, tail]
+        if absolute:
+            return self._walk(self.global_ns, path)
+        start = base or self.active.ns
+        found = self._walk(start, path)
+        if found is None and start is not self.global_ns:
+            found = self._walk(self.global_ns, path)
+        return found
+
+    @staticmethod
+    def _walk(ns: Namespace, path: list[str]) -> Namespace | None:
+        for part in path:
+            child = ns.children.get(part)
+            if child is None:
+                return None
+            ns = child
+        return ns
+
+    def create_ns(self, name: str) -> Namespace:
+        """Find or create a namespace (relative names under the active one)."""
+        found = self.find_ns(name)
+        if found is not None:
+            return found
+        absolute, path, tail = split_name(name)
+        if tail:
+            path = [*path, tail]
+        ns = self.global_ns if absolute else self.active.ns
+        for part in path:
+            child = ns.children.get(part)
+            if child is None:
+                child = Namespace(ns.qualify(part), ns)
+                ns.children[part] = child
+                self.namespaces[child.name] = child
+            ns = child
+        return ns
+
+    def delete_ns(self, name: str) -> bool:
+        ns = self.namespaces.get(name) if name.startswith("::") else self.find_ns(name)
+        if ns is None or ns is self.global_ns:
+            return False
+        self._delete_tree(ns)
+        if ns.parent is not None:
+            ns.parent.children.pop(ns.name.rsplit("::", 1)[1], None)
+        return True
+
+    def _delete_tree(self, ns: Namespace) -> None:
+        for child in list(ns.children.values()):
+            self._delete_tree(child)
+        for name in list(ns.commands):
+            cmd = ns.commands.get(name)
+            if cmd is not None:
+                self.delete_command(cmd)
+        ns.vars.clear()
+        ns.children.clear()
+        ns.dead = True
+        self.namespaces.pop(ns.name, None)
+
+    def qualified_target(self, name: str, base: Namespace) -> tuple[Namespace | None, str]:
+        """(namespace, tail) of a qualified name as seen from namespace base."""
+        absolute, path, tail = split_name(name)
+        if absolute:
+            return self._walk(self.global_ns, path), tail
+        found = self._walk(base, path)
+        if found is None and base is not self.global_ns:
+            found = self._walk(self.global_ns, path)
+        return found, tail
+
+    # ------------------------------------------------------------ frames
+
+    def push_frame(self, words: int, ns_name: str | None, is_ns: bool) -> int:
+        active = self.active
+        ns = active.ns
+        if ns_name is not None:
+            ns = self.namespaces.get(ns_name) or self.find_ns(ns_name) or ns
+        frame = Frame(active.level + 1, ns, None if is_ns else {}, words, active)
+        self.frames.append(frame)
+        self.active = frame
+        return frame.level
+
+    def pop_frame(self) -> None:
+        if len(self.frames) > 1:
+            frame = self.frames.pop()
+            self.active = frame.caller or self.global_frame
+            while self.history and self.history[-1] is frame:
+                self.history.pop()
+
+    def frame_at(self, level: int) -> Frame | None:
+        """The frame at an absolute level, along the chain of callers of the active
+        frame (as Tcl's uplevel and upvar address frames)."""
+        frame: Frame | None = self.active
+        if level > frame.level or level < 0:  # type: ignore[union-attr]
+            return None
+        while frame is not None and frame.level > level:
+            frame = frame.caller
+        return frame
+
+    def activate(self, level: int) -> int:
+        """Make the frame at `level` active (uplevel) or, when it is the frame an
+        earlier activate made inactive, reactivate it. Returns the previous level or
+        -1 when there is no such frame."""
+        previous = self.active
+        found = self.frame_at(level)
+        history = self.history
+        if history and history[-1].level == level and (found is None or found is history[-1]):
+            self.active = history.pop()
+            return previous.level
+        if found is None:
+            return -1
+        history.append(previous)
+        self.active = found
+        return previous.level
+
+    def reset_frames(self) -> None:
+        """Back to the global frame (after the outermost eval, whatever happened)."""
+        del self.frames[1:]
+        self.active = self.global_frame
+        self.history.clear()
+
+    # ------------------------------------------------------------ variable lookup
+
+    def _table(
+        self, name: str, frame: Frame
+    ) -> tuple[dict[str, Var] | None, str, Namespace | None]:
+        """The variable table holding `name` as seen from `frame`, and the simple name."""
+        if "::" in name:
+            ns, tail = self.qualified_target(name, frame.ns)
+            if ns is None:
+                return None, tail, None
+            return ns.vars, tail, ns
+        if frame.locals is not None:
+            return frame.locals, name, None
+        ns = frame.ns
+        if ns is not self.global_ns and name not in ns.vars:
+            gvars = self.global_ns.vars
+            if name in gvars:
+                return gvars, name, self.global_ns
+        return ns.vars, name, ns
+
+    def locate(self, name: str) -> tuple[dict[str, Var] | None, str, str | None]:
+        """Follow links from `name` in the active frame: (table, name, element key
+        imposed by a link to an array element). table None: no such namespace."""
+        table, tail, _ns = self._table(name, self.active)
+        key: str | None = None
+        for _ in range(_LINK_DEPTH):
+            if table is None:
+                return None, tail, None
+            var = table.get(tail)
+            if var is None or var.link is None:
+                return table, tail, key
+            link = var.link
+            if link.ns is not None and link.ns.dead:
+                return None, link.name, None
+            table, tail, key = link.table, link.name, link.key
+        return None, tail, None
+
+    def find_var(self, name: str) -> Var | None:
+        table, tail, key = self.locate(name)
+        if table is None or key is not None:
+            return None
+        return table.get(tail)
+
+    # ------------------------------------------------------------ variable operations
+
+    def var_get(self, name: str, key: str | None, traces: bool = True) -> VarResult:
+        table, tail, lkey = self.locate(name)
+        if table is None:
+            return VarResult(VAR_NO_SUCH_VAR)
+        if lkey is not None:
+            if key is not None:
+                return VarResult(VAR_NOT_ARRAY)
+            key = lkey
+        var = table.get(tail)
+        if var is None:
+            return VarResult(VAR_NO_SUCH_VAR)
+        if traces and (var.traces or var.etraces) and not var.busy:
+            err = self._fire(var, name, key, "read")
+            if err is not None:
+                return VarResult(VAR_TRACE_ERROR, err)
+        if key is None:
+            if var.arr is not None:
+                return VarResult(VAR_IS_ARRAY)
+            if var.value is None:
+                return VarResult(VAR_NO_SUCH_VAR)
+            return VarResult(VAR_OK, var.value)
+        arr = var.arr
+        if arr is None:
+            return VarResult(VAR_NOT_ARRAY if var.value is not None else VAR_NO_SUCH_VAR)
+        value = arr.get(key)
+        if value is None:
+            return VarResult(VAR_NO_SUCH_ELEMENT)
+        return VarResult(VAR_OK, value)
+
+    def _target(self, name: str, key: str | None) -> tuple[int, Var | None, str | None]:
+        """(status, var, key) for a write: the variable, created when missing."""
+        table, tail, lkey = self.locate(name)
+        if table is None:
+            return VAR_NO_NAMESPACE, None, key
+        if lkey is not None:
+            if key is not None:
+                return VAR_NOT_ARRAY, None, key
+            key = lkey
+        var = table.get(tail)
+        if var is None:
+            var = table[tail] = Var()
+        return VAR_OK, var, key
+
+    def var_set(self, name: str, key: str | None, value: Value) -> VarResult:
+        status, var, key = self._target(name, key)
+        if var is None:
+            return VarResult(status)
+        if key is None:
+            if var.arr is not None:
+                return VarResult(VAR_IS_ARRAY)
+            var.value = value
+        else:
+            arr = var.arr
+            if arr is None:
+                if var.value is not None:
+                    return VarResult(VAR_NOT_ARRAY)
+                arr = var.arr = {}
+            arr[key] = value
+        return self._after_write(var, name, key, value)
+
+    def _after_write(self, var: Var, name: str, key: str | None, value: Value) -> VarResult:
+        if (var.traces or var.etraces) and not var.busy:
+            err = self._fire(var, name, key, "write")
+            if err is not None:
+                return VarResult(VAR_TRACE_ERROR, err)
+            now = var.value if key is None else (var.arr or {}).get(key)
+            if now is not None:
+                value = now
+        return VarResult(VAR_OK, value)
+
+    def var_unset(self, name: str, key: str | None) -> VarResult:
+        table, tail, lkey = self.locate(name)
+        if table is None:
+            return VarResult(VAR_NO_SUCH_VAR)
+        if lkey is not None:
+            if key is not None:
+                return VarResult(VAR_NOT_ARRAY)
+            key = lkey
+        var = table.get(tail)
+        if var is None or not var.defined():
+            return VarResult(VAR_NO_SUCH_VAR)
+        if key is None:
+            del table[tail]
+            if var.traces or var.etraces:
+                var.busy = False
+                if var.arr is not None and var.etraces:
+                    for k in list(var.arr):
+                        self._fire_list(var.etraces.get(k), name, k, "unset")
+                self._fire_list(var.traces, name, None, "unset")
+            return VarResult(VAR_OK)
+        arr = var.arr
+        if arr is None:
+            return VarResult(VAR_NOT_ARRAY)
+        if key not in arr:
+            return VarResult(VAR_NO_SUCH_ELEMENT)
+        del arr[key]
+        if var.traces or var.etraces:
+            etr = var.etraces.pop(key, None) if var.etraces else None
+            if not var.busy:
+                var.busy = True
+                try:
+                    self._fire_list(etr, name, key, "unset")
+                    self._fire_list(var.traces, name, key, "unset")
+                finally:
+                    var.busy = False
+        return VarResult(VAR_OK)
+
+    def var_incr(self, name: str, key: str | None, delta: int) -> VarResult:
+        """incr's fast path: VAR_NOT_INT when the value is not an integer rep or the
+        sum leaves 64 bits (nothing changed then)."""
+        status, var, key = self._target(name, key)
+        if var is None:
+            return VarResult(status)
+        if var.traces or var.etraces:
+            got = self.var_get(name, key)
+            if got.status == VAR_NO_SUCH_VAR or got.status == VAR_NO_SUCH_ELEMENT:
+                current: Value = 0
+            elif got.status != VAR_OK:
+                return got
+            else:
+                current = got.value  # type: ignore[assignment]
+            if type(current) is not int:
+                return VarResult(VAR_NOT_INT)
+            total = current + delta
+            if not -(1 << 63) <= total < (1 << 63):
+                return VarResult(VAR_NOT_INT)
+            return self.var_set(name, key, total)
+        if key is None:
+            if var.arr is not None:
+                return VarResult(VAR_IS_ARRAY)
+            current = var.value if var.value is not None else 0
+            if type(current) is not int:
+                return VarResult(VAR_NOT_INT)
+            total = current + delta
+            if not -(1 << 63) <= total < (1 << 63):
+                return VarResult(VAR_NOT_INT)
+            var.value = total
+            return VarResult(VAR_OK, total)
+        arr = var.arr
+        if arr is None:
+            if var.value is not None:
+                return VarResult(VAR_NOT_ARRAY)
+            arr = var.arr = {}
+        current = arr.get(key, 0)
+        if type(current) is not int:
+            return VarResult(VAR_NOT_INT)
+        total = current + delta
+        if not -(1 << 63) <= total < (1 << 63):
+            return VarResult(VAR_NOT_INT)
+        arr[key] = total
+        return VarResult(VAR_OK, total)
+
+    def var_lappend(self, name: str, key: str | None, items: list[Value]) -> VarResult:
+        """lappend's fast path: VAR_NOT_LIST when the value has no list rep."""
+        status, var, key = self._target(name, key)
+        if var is None:
+            return VarResult(status)
+        if var.traces or var.etraces:
+            got = self.var_get(name, key)
+            if got.status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
+                current: Value | None = None
+            elif got.status != VAR_OK:
+                return got
+            else:
+                current = got.value
+        elif key is None:
+            if var.arr is not None:
+                return VarResult(VAR_IS_ARRAY)
+            current = var.value
+        else:
+            if var.arr is None and var.value is not None:
+                return VarResult(VAR_NOT_ARRAY)
+            current = var.arr.get(key) if var.arr is not None else None
+        new = _appended(current, items)
+        if new is None:
+            return VarResult(VAR_NOT_LIST)
+        return self.var_set(name, key, new)
+
+    def var_append(self, name: str, key: str | None, data: bytes) -> VarResult:
+        """append: the variable's string with `data` (UTF-8) appended."""
+        status, var, key = self._target(name, key)
+        if var is None:
+            return VarResult(status)
+        if var.traces or var.etraces:
+            got = self.var_get(name, key)
+            if got.status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
+                current: Value | None = None
+            elif got.status != VAR_OK:
+                return got
+            else:
+                current = got.value
+        elif key is None:
+            if var.arr is not None:
+                return VarResult(VAR_IS_ARRAY)
+            current = var.value
+        else:
+            if var.arr is None and var.value is not None:
+                return VarResult(VAR_NOT_ARRAY)
+            current = var.arr.get(key) if var.arr is not None else None
+        if current is None:
+            new: Value = Text(bytearray(data))
+        elif type(current) is Text:
+            new = current.append(data)  # type: ignore[union-attr]
+        else:
+            new = Text(bytearray(to_bytes(current))).append(data)
+        return self.var_set(name, key, new)
+
+    def var_kind(self, name: str) -> int:
+        base, key = split_element(name)
+        table, tail, lkey = self.locate(base)
+        if table is None:
+            return 0
+        var = table.get(tail)
+        if var is None:
+            return 0
+        if lkey is not None:
+            key = lkey if key is None else None
+        if key is not None:
+            return 1 if var.arr is not None and key in var.arr else 0
+        if var.arr is not None:
+            return 2
+        return 1 if var.value is not None else 0
+
+    def var_link(self, name: str, level: int, target: str) -> int:
+        frame = self.active
+        local = frame.locals if frame.locals is not None else frame.ns.vars
+        if "::" in name:
+            table, tail, _ = self._table(name, frame)
+            if table is None:
+                return VAR_NO_NAMESPACE
+            local, name = table, tail
+        tname, tkey = split_element(target)
+        ns: Namespace | None
+        if level < 0:
+            if "::" in tname:
+                ns, ttail = self.qualified_target(tname, frame.ns)
+                if ns is None:
+                    return VAR_NO_NAMESPACE
+            else:
+                ns, ttail = frame.ns, tname
+            ttable = ns.vars
+        else:
+            tframe = self.frame_at(level)
+            if tframe is None:
+                return VAR_NO_SUCH_VAR
+            maybe_table, ttail, ns = self._table(tname, tframe)
+            if maybe_table is None:
+                return VAR_NO_NAMESPACE
+            ttable = maybe_table
+        if ttable is local and ttail == name and tkey is None:
+            if level >= 0:
+                return VAR_EXISTS  # "can't upvar from variable to itself"
+            var = local.get(name)
+            if var is None:
+                var = local[name] = Var()
+            var.declared = True  # `variable x` in its own namespace
+            return VAR_OK
+        existing = local.get(name)
+        if existing is not None and existing.link is None and existing.defined():
+            return VAR_EXISTS
+        if level < 0 and ttable is not self.global_ns.vars:
+            declared = ttable.get(ttail)
+            if declared is None:
+                declared = ttable[ttail] = Var()
+            if declared.link is None:
+                declared.declared = True  # `variable x` from a proc: listed by info vars
+        var = existing if existing is not None else Var()
+        var.value = None
+        var.arr = None
+        var.link = Link(ttable, ttail, tkey, ns)
+        local[name] = var
+        return VAR_OK
+
+    # ------------------------------------------------------------ traces
+
+    def _fire(self, var: Var, name: str, key: str | None, op: str) -> Value | None:
+        """Run var's traces (and its element's) for op; the first error message."""
+        var.busy = True
+        try:
+            if key is not None and var.etraces:
+                err = self._fire_list(var.etraces.get(key), name, key, op)
+                if err is not None:
+                    return err
+            return self._fire_list(var.traces, name, key, op)
+        finally:
+            var.busy = False
+
+    def _fire_list(
+        self, traces: list[Trace] | None, name1: str, name2: str | None, op: str
+    ) -> Value | None:
+        if not traces or self.evaluate is None:
+            return None
+        for trace in reversed(list(traces)):
+            if op not in trace.ops:
+                continue
+            script = " ".join((trace.script, quote_element(name1), quote_element(name2 or ""), op))
+            code, result = self.evaluate(script)
+            if code != TCL_OK and op != "unset":
+                return result
+        return None
+
+    @staticmethod
+    def normalize_ops(kind: int, ops: list[str]) -> tuple[str, ...]:
+        order = _OP_ORDER.get(kind, ())
+        chosen = set()
+        for op in ops:
+            matches = [o for o in order if o.startswith(op)] if op else []
+            chosen.add(matches[0] if len(matches) == 1 or op in order else op)
+        known = tuple(o for o in order if o in chosen)
+        return known + tuple(sorted(chosen - set(order)))
+
+    def trace_add(self, kind: int, name: str, ops: list[str], script: str) -> int:
+        trace = Trace(self.normalize_ops(kind, ops), script)
+        if kind == TRACE_VARIABLE:
+            base, key = split_element(name)
+            table, tail, lkey = self.locate(base)
+            if table is None:
+                return VAR_NO_NAMESPACE
+            if lkey is not None and key is None:
+                key = lkey
+            var = table.get(tail)
+            if var is None:
+                var = table[tail] = Var()
+            if key is None:
+                var.traces = [*(var.traces or []), trace]
+            else:
+                etraces = var.etraces if var.etraces is not None else {}
+                etraces[key] = [*etraces.get(key, []), trace]
+                var.etraces = etraces
+            return 0
+        cmd = self.lookup_command(name)
+        if cmd is None:
+            return 1
+        if kind == TRACE_COMMAND:
+            cmd.traces = [*(cmd.traces or []), trace]
+        else:
+            cmd.etraces = [*(cmd.etraces or []), trace]
+        return 0
+
+    def _trace_list(self, kind: int, name: str) -> tuple[object, str, list[Trace] | None]:
+        if kind == TRACE_VARIABLE:
+            base, key = split_element(name)
+            table, tail, lkey = self.locate(base)
+            var = table.get(tail) if table is not None else None
+            if var is None:
+                return None, "", None
+            if lkey is not None and key is None:
+                key = lkey
+            if key is None:
+                return var, "", var.traces
+            return var, key, (var.etraces or {}).get(key)
+        cmd = self.lookup_command(name)
+        if cmd is None:
+            return None, "", None
+        return cmd, "", cmd.traces if kind == TRACE_COMMAND else cmd.etraces
+
+    def trace_remove(self, kind: int, name: str, ops: list[str], script: str) -> int:
+        holder, key, traces = self._trace_list(kind, name)
+        if not traces:
+            return 1
+        want = self.normalize_ops(kind, ops)
+        for i in range(len(traces) - 1, -1, -1):
+            t = traces[i]
+            if t.ops == want and t.script == script:
+                rest = traces[:i] + traces[i + 1 :]
+                if isinstance(holder, Var):
+                    if key:
+                        assert holder.etraces is not None
+                        if rest:
+                            holder.etraces[key] = rest
+                        else:
+                            del holder.etraces[key]
+                    else:
+                        holder.traces = rest or None
+                elif isinstance(holder, Command):
+                    if kind == TRACE_COMMAND:
+                        holder.traces = rest or None
+                    else:
+                        holder.etraces = rest or None
+                return 0
+        return 1
+
+    def trace_info(self, kind: int, name: str) -> TclList:
+        _holder, _key, traces = self._trace_list(kind, name)
+        return TclList([TclList([TclList(list(t.ops)), t.script]) for t in reversed(traces or [])])
+
+    # ------------------------------------------------------------ commands
+
+    def lookup_command(self, name: str) -> Command | None:
+        if "::" not in name:
+            cmd = self.active.ns.commands.get(name)
+            if cmd is None:
+                cmd = self.global_ns.commands.get(name)
+            return cmd
+        ns, tail = self.qualified_target(name, self.active.ns)
+        if ns is None:
+            return None
+        cmd = ns.commands.get(tail)
+        if cmd is None and not name.startswith("::") and ns is not self.global_ns:
+            other, tail = self.qualified_target("::" + name, self.global_ns)
+            if other is not None:
+                cmd = other.commands.get(tail)
+        return cmd
+
+    def _creation_target(self, name: str) -> tuple[Namespace | None, str]:
+        if "::" not in name:
+            return self.active.ns, name
+        return self.qualified_target(name, self.active.ns)
+
+    def define(
+        self, name: str, kind: int, ident: int, params: Value | None, body: Value | None
+    ) -> int:
+        ns, tail = self._creation_target(name)
+        if ns is None:
+            return VAR_NO_NAMESPACE
+        old = ns.commands.get(tail)
+        if old is not None:
+            self.delete_command(old)
+        ns.commands[tail] = Command(kind, ident, params, body, ns, tail)
+        return 0
+
+    def delete_command(self, cmd: Command) -> None:
+        if cmd.ns.commands.get(cmd.name) is cmd:
+            del cmd.ns.commands[cmd.name]
+        traces = cmd.traces
+        cmd.traces = None
+        if traces:
+            self._fire_cmd(traces, cmd.qualified(), "", "delete")
+
+    def _fire_cmd(self, traces: list[Trace], old: str, new: str, op: str) -> None:
+        if self.evaluate is None:
+            return
+        for trace in reversed(list(traces)):
+            if op in trace.ops:
+                script = " ".join((trace.script, quote_element(old), quote_element(new), op))
+                self.evaluate(script)  # errors in command traces are ignored, as in Tcl
+
+    def rename(self, old: str, new: str) -> int:
+        cmd = self.lookup_command(old)
+        if cmd is None:
+            return 1
+        if not new:
+            self.delete_command(cmd)
+            return 0
+        ns, tail = self._creation_target(new)
+        if ns is None:
+            return 3
+        if tail in ns.commands:
+            return 2
+        old_name = cmd.qualified()
+        del cmd.ns.commands[cmd.name]
+        cmd.ns = ns
+        cmd.name = tail
+        cmd.hgen = -1
+        ns.commands[tail] = cmd
+        if cmd.traces:
+            self._fire_cmd(cmd.traces, old_name, cmd.qualified(), "rename")
+        return 0
+
+    # ------------------------------------------------------------ listings
+
+    def command_names(self, ns: Namespace | None, procs_only: bool) -> list[str]:
+        """info commands / info procs: ns None means the active namespace with simple
+        names (commands also from the global namespace); an explicit namespace gives
+        fully qualified names."""
+        if ns is not None:
+            return [
+                c.qualified() for c in ns.commands.values() if not procs_only or c.kind == CMD_PROC
+            ]
+        cur = self.active.ns
+        names = [n for n, c in cur.commands.items() if not procs_only or c.kind == CMD_PROC]
+        if not procs_only and cur is not self.global_ns:
+            seen = set(names)
+            names += [n for n in self.global_ns.commands if n not in seen]
+        return names
+
+    def var_names(self, which: str) -> list[str]:
+        frame = self.active
+        if which == "globals":
+            return [n for n, v in self.global_ns.vars.items() if _visible(v)]
+        if frame.locals is not None:
+            if which == "locals":
+                return [n for n, v in frame.locals.items() if v.link is None and v.defined()]
+            return [n for n, v in frame.locals.items() if self._link_visible(v)]
+        if which == "locals":
+            return []
+        ns = frame.ns
+        names = [n for n, v in ns.vars.items() if self._link_visible(v)]
+        if ns is not self.global_ns:
+            seen = set(names)
+            names += [n for n, v in self.global_ns.vars.items() if n not in seen and _visible(v)]
+        return names
+
+    def _link_visible(self, var: Var) -> bool:
+        if var.link is None:
+            return _visible(var)
+        return True
+
+    def children(self, ns: Namespace) -> list[str]:
+        return [c.name for c in ns.children.values()]
+
+    def proc_count(self) -> int:
+        return sum(
+            1 for ns in self.namespaces.values() for c in ns.commands.values() if c.kind == CMD_PROC
+        )
+
+
+def _visible(var: Var) -> bool:
+    return var.defined() or var.declared
+
+
+def _appended(current: Value | None, items: list[Value]) -> Value | None:
+    """current's list with items appended, or None when current has no list rep."""
+    if current is None:
+        return TclList(list(items))
+    t = type(current)
+    if t is TclList:
+        return current.append(items)  # type: ignore[union-attr]
+    elems = list_items_of(current)
+    if elems is None:
+        return None
+    elems.extend(items)
+    return TclList(elems)
