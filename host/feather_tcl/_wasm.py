@@ -35,6 +35,8 @@ from typing import Any
 import wasmtime
 from wasmtime import _ffi as ffi
 
+from feather_tcl.errors import TclError
+
 __all__ = ["HostTrap", "Instance", "compiled_module", "wasm_path"]
 
 # One wasmtime_val_raw slot: 16 bytes (it holds a v128).
@@ -48,8 +50,12 @@ _RAW_CALLBACK = ctypes.CFUNCTYPE(
 _NO_FINALIZER = ctypes.cast(0, ctypes.CFUNCTYPE(None, ctypes.c_void_p))
 
 
-class HostTrap(Exception):
-    """The WASM code trapped (or was unwound because a host callback failed)."""
+class HostTrap(TclError):
+    """The WASM code trapped: a bug in the core, or the native stack was exhausted.
+    A TclError (code 1) whose message starts with "feather: trap:"."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"feather: trap: {message}")
 
 
 def wasm_path() -> Path:
@@ -57,9 +63,20 @@ def wasm_path() -> Path:
     return Path(str(resources.files("feather_tcl").joinpath("feather.wasm")))
 
 
+# Native stack wasm code may use (wasmtime's default is 512 KiB): the core nests
+# about 1.6 KiB of native stack per Tcl call level, and Tcl's nesting limit of
+# 1000 must be reached as a Tcl error before this traps. Far below the 8 MiB of
+# a Python thread's stack.
+MAX_WASM_STACK = 4 << 20
+
+
 @functools.lru_cache(maxsize=4)
 def _compiled(path: str, mtime: float) -> tuple[wasmtime.Engine, wasmtime.Module]:
-    engine = wasmtime.Engine()
+    config = wasmtime.Config()
+    # wasmtime requires async_stack_size >= max_wasm_stack (async is not used).
+    ffi.wasmtime_config_async_stack_size_set(config.ptr(), MAX_WASM_STACK + (1 << 20))
+    ffi.wasmtime_config_max_wasm_stack_set(config.ptr(), MAX_WASM_STACK)
+    engine = wasmtime.Engine(config)
     return engine, wasmtime.Module.from_file(engine, path)
 
 

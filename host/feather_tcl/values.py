@@ -24,6 +24,7 @@ return the same Python object: O(1), no per-element copy.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -151,13 +152,13 @@ def encode(s: str) -> bytes:
 
 def format_double(x: float) -> str:
     """A double as Tcl 8.6 prints it (tcl_precision 0): shortest round-trip digits,
-    exponent form below 1e-4 and from 1e17 ("1e-5", "1e+17"), "Inf", "-Inf", "NaN",
-    integral values ending in ".0"."""
+    exponent form below 1e-4 and from 1e17 ("1e-5", "1e+17"), "Inf", "-Inf", "NaN"
+    ("-NaN" with the sign bit), integral values ending in ".0"."""
     r = repr(x)
     if "e" not in r:
-        if r[-1] == "n":  # nan, inf, -inf
+        if r[-1] in "nf":  # nan, inf, -inf
             if x != x:
-                return "NaN"
+                return "-NaN" if math.copysign(1.0, x) < 0 else "NaN"
             return "Inf" if x > 0 else "-Inf"
         return r  # Python's fixed form (1e-4 <= |x| < 1e16) is Tcl's
     sign = ""
