@@ -1,0 +1,196 @@
+// runtime.js -- a WASM instance and what its interpreters share: scratch
+// handles, eval depth. Twin of host/feather_tcl/runtime.py.
+//
+// Several interpreters share one instance. The scratch arena of the instance
+// (linear memory) and the handle table belong to the instance, so the eval
+// depth is counted here: only when the outermost eval on the instance returns
+// are feather_arena_reset() and the scratch reset run, in a `finally`,
+// whatever happened (TCL_ERROR, a JS exception, a trap). Nested evals (trace
+// scripts, JS commands calling eval, possibly on another interp) never reset.
+//
+// An exception that leaves an export call (a trap, or a host function that
+// threw) has unwound WASM frames and left the core's static state (its own
+// entry depth, saved interp states) inconsistent, so the instance is then
+// replaced by a fresh instance of the same compiled module when the depth
+// returns to 0. All interpreter state lives in the host, so every interp keeps
+// its variables, procs and namespaces.
+
+import * as st from "./state.js";
+import { Imports } from "./imports.js";
+import { Instance } from "./wasm.js";
+import { Scratch, TclList, encode, fromJs, toStr } from "./values.js";
+
+/** Host-side state of one interpreter: its Tcl state, embedder commands, the
+ * result of its last eval and its output writer. */
+export class InterpCore {
+  constructor(rt, id, write, limit) {
+    this.rt = rt;
+    this.id = id;
+    this.state = new st.State((script) => rt.evalScript(this, script));
+    this.commands = []; // host command id -> (argv values) => [code, result]
+    this.result = null;
+    this.limit = limit;
+    this.write = write; // (text, channel) => void
+    this.closed = false;
+  }
+
+  /** Define (or replace) an embedder command named name (kind HOST). */
+  addCommand(name, fn) {
+    this.commands.push(fn);
+    this.state.define(name, st.CMD_HOST, this.commands.length - 1, null, null);
+  }
+
+  /** Run embedder command id. A JS exception becomes a Tcl error with its
+   * message; after a trap (the runtime is poisoned) it unwinds the whole eval. */
+  invoke(id, args) {
+    const fn = this.commands[id];
+    if (fn === undefined) return [st.TCL_ERROR, `invalid command id ${id}`];
+    try {
+      return fn(args);
+    } catch (e) {
+      if (this.rt.poisoned) throw e;
+      return [st.TCL_ERROR, e instanceof Error ? e.message : String(e)];
+    }
+  }
+
+  globalValue(name) {
+    const v = this.state.globalNs.vars.get(name);
+    if (v === undefined || v.value === null) return "";
+    return toStr(v.value);
+  }
+}
+
+/** One WASM instance shared by interpreters. */
+export class Runtime {
+  /** Use Runtime.create (the first instance is made asynchronously). */
+  constructor(module, limits) {
+    this.module = module;
+    this.limits = limits;
+    this.scratch = new Scratch();
+    this.interps = []; // interp id -> InterpCore (id 0 unused)
+    this.interps.push(null);
+    this.depth = 0;
+    this.poisoned = false;
+    this.instances = 1; // instances made so far (a trap makes a new one)
+    this.imports = new Imports(this);
+    this.env = this.imports.table();
+    this.inst = null;
+  }
+
+  static async create(module, limits) {
+    const rt = new Runtime(module, limits);
+    rt.inst = await Instance.create(module, limits, rt.env);
+    return rt;
+  }
+
+  /** The instance, its memory views current. */
+  mem() {
+    return this.inst.mem();
+  }
+
+  // ------------------------------------------------------------ interps
+
+  core(id) {
+    const core = this.interps[id];
+    if (core != null) return core;
+    throw new Error(`feather: no interp ${id} in this runtime`);
+  }
+
+  addInterp(write, limit) {
+    const id = this.interps.length;
+    const core = new InterpCore(this, id, write, limit);
+    this.interps.push(core);
+    this.run(core, () => this.inst.exports.feather_interp_init(0, id));
+    return core;
+  }
+
+  removeInterp(core) {
+    if (this.interps[core.id] === core) {
+      this.interps[core.id] = null;
+      core.closed = true;
+    }
+  }
+
+  // ------------------------------------------------------------ entry
+
+  /** Enter the instance, make one export call for core, leave: returns
+   * [code, result]. At depth 0 the arena and the scratch handles are reset
+   * afterwards, whatever happened. */
+  run(core, call) {
+    const saved = core.result;
+    core.result = null;
+    this.depth++;
+    try {
+      const code = call();
+      return [code, core.result ?? ""];
+    } catch (e) {
+      // An exception left the export call: WASM frames were unwound, so the
+      // core's own state is inconsistent, as after a trap.
+      this.poisoned = true;
+      throw e;
+    } finally {
+      core.result = saved;
+      this.depth--;
+      if (this.depth === 0) this.reset();
+    }
+  }
+
+  reset() {
+    this.scratch.reset();
+    for (const core of this.interps) if (core != null) core.state.resetFrames();
+    if (this.poisoned) {
+      this.poisoned = false;
+      this.instances++;
+      this.inst = new Instance(this.module, this.limits, this.env);
+    } else {
+      this.inst.exports.feather_arena_reset();
+    }
+  }
+
+  /** Copy a script into the scratch arena: its pointer, or 0 when the arena
+   * cannot hold it (the result then says so). */
+  script(core, bytes) {
+    const ptr = this.inst.exports.feather_arena_alloc(bytes.length || 1) >>> 0;
+    if (ptr === 0) core.result = "out of memory: the scratch arena cannot hold the script";
+    else this.mem().u8.set(bytes, ptr);
+    return ptr;
+  }
+
+  evalScript(core, text) {
+    const bytes = encode(text);
+    return this.run(core, () => {
+      const ptr = this.script(core, bytes);
+      if (ptr === 0) return st.TCL_ERROR;
+      return this.inst.exports.feather_script_eval(0, core.id, ptr, bytes.length, 0);
+    });
+  }
+
+  command(core, words) {
+    const value = new TclList(words.map(fromJs));
+    return this.run(core, () => this.inst.exports.feather_command_exec(0, core.id, this.scratch.new(value), 0));
+  }
+
+  subst(core, text, flags) {
+    return this.run(core, () => this.inst.exports.feather_subst(0, core.id, this.scratch.new(text), flags));
+  }
+
+  parseStatus(core, text) {
+    const bytes = encode(text);
+    return this.run(core, () => {
+      const ptr = this.script(core, bytes);
+      if (ptr === 0) return 2;
+      return this.inst.exports.feather_parse_status(0, core.id, ptr, bytes.length);
+    });
+  }
+
+  forceReset() {
+    if (this.depth > 0) throw new Error("feather: cannot reset while an eval is running");
+    this.reset();
+  }
+
+  // ------------------------------------------------------------ diagnostics
+
+  arena(name) {
+    return this.inst.exports[name]() >>> 0;
+  }
+}

@@ -1,0 +1,478 @@
+// values.js -- the object store: Tcl values, the scratch handle table,
+// materialize and wrap. Twin of host/feather_tcl/values.py.
+//
+// Value model (every value is immutable in meaning):
+//
+// - a JS string: a Tcl string. Bytes from the core that are not UTF-8 become
+//   the lone surrogates U+DC80..U+DCFF (one per byte) and are written back as
+//   those bytes, so every byte string survives a round trip (Python's
+//   "surrogateescape"). `append` needs no builder type here: V8 concatenates
+//   strings as ropes, so a loop of `append` is linear.
+// - a JS number (always an integer within +-2^53) or a bigint (an integer
+//   beyond that, within 64 bits): a Tcl integer.
+// - TclDouble: a double (wrapped, so that 3.0 stays a double).
+// - TclList: a list. Its elements are items[0..n); items may be longer when
+//   another list was made by appending to this one (see below).
+// - TclDict: a dict; keys are strings, in insertion order.
+//
+// Copy-on-write by ownership of the tail: a list whose n equals items.length
+// owns the end of its backing array, so appending pushes onto items in place
+// and returns a new TclList with a larger n; every older value still sees its
+// own prefix, unchanged. Appending to a list that does not own the tail copies
+// its prefix first. So a handle, a variable and a list element can share one
+// value, an `lappend` loop is linear, and no value ever changes under a holder.
+//
+// Scratch handles: Scratch maps a handle (index + 1; 0 is nil) to a value, in
+// an array. It is cleared when the outermost eval on the WASM instance
+// returns. materialize (handle -> value) and wrap (value -> fresh handle)
+// store and return the same JS value: O(1), no per-element copy.
+
+export class TclDouble {
+  constructor(v) {
+    this.v = v;
+  }
+}
+
+export class TclList {
+  /** The first n elements of items (values, not handles); rep: cached string rep. */
+  constructor(items, n = items.length, rep = null) {
+    this.items = items;
+    this.n = n;
+    this.rep = rep;
+  }
+
+  /** The elements as a fresh array (O(n)). */
+  elements() {
+    return this.items.slice(0, this.n);
+  }
+
+  /** This list with `added` appended; pushes onto the backing array in place
+   * when this value owns its tail (amortised O(added.length)). */
+  append(added) {
+    let items = this.items;
+    const n = this.n;
+    if (items.length !== n) items = items.slice(0, n);
+    for (let k = 0; k < added.length; k++) items.push(added[k]);
+    return new TclList(items, n + added.length);
+  }
+}
+
+export class TclDict {
+  /** d: a Map from string keys to values, in insertion order. */
+  constructor(d, rep = null) {
+    this.d = d;
+    this.rep = rep;
+    // The list this dict was made from when that list had duplicate keys: its
+    // list rep is then that list, not the canonical key/value list.
+    this.lst = null;
+  }
+
+  /** The dict as a flat key/value array (its list rep). */
+  flat() {
+    if (this.lst !== null) return this.lst.elements();
+    const out = [];
+    for (const [k, v] of this.d) out.push(k, v);
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------- UTF-8
+
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** Bytes u8[start, start+len) as a string; invalid UTF-8 bytes become U+DC80..U+DCFF. */
+export function decode(u8, start, len) {
+  if (len === 0) return "";
+  if (len <= 24) {
+    let s = "";
+    const end = start + len;
+    for (let k = start; k < end; k++) {
+      const c = u8[k];
+      if (c > 127) return decodeSlow(u8, start, len);
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return decodeSlow(u8, start, len);
+}
+
+function decodeSlow(u8, start, len) {
+  const bytes = u8.subarray(start, start + len);
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return decodeEscaped(bytes);
+  }
+}
+
+/** Strict UTF-8, each byte of an invalid sequence becoming U+DC00 + byte. */
+function decodeEscaped(b) {
+  const parts = [];
+  let codes = [];
+  const flush = () => {
+    parts.push(String.fromCharCode.apply(null, codes));
+    codes = [];
+  };
+  const n = b.length;
+  let k = 0;
+  while (k < n) {
+    const c = b[k];
+    let cp = -1;
+    let used = 1;
+    if (c < 0x80) cp = c;
+    else if (c >= 0xc2 && c <= 0xdf && k + 1 < n && (b[k + 1] & 0xc0) === 0x80) {
+      cp = ((c & 0x1f) << 6) | (b[k + 1] & 0x3f);
+      used = 2;
+    } else if (c >= 0xe0 && c <= 0xef && k + 2 < n && (b[k + 1] & 0xc0) === 0x80 && (b[k + 2] & 0xc0) === 0x80) {
+      const v = ((c & 0x0f) << 12) | ((b[k + 1] & 0x3f) << 6) | (b[k + 2] & 0x3f);
+      if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) {
+        cp = v;
+        used = 3;
+      }
+    } else if (
+      c >= 0xf0 && c <= 0xf4 && k + 3 < n &&
+      (b[k + 1] & 0xc0) === 0x80 && (b[k + 2] & 0xc0) === 0x80 && (b[k + 3] & 0xc0) === 0x80
+    ) {
+      const v = ((c & 0x07) << 18) | ((b[k + 1] & 0x3f) << 12) | ((b[k + 2] & 0x3f) << 6) | (b[k + 3] & 0x3f);
+      if (v >= 0x10000 && v <= 0x10ffff) {
+        cp = v;
+        used = 4;
+      }
+    }
+    if (cp < 0) cp = 0xdc00 + c;
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else codes.push(cp);
+    if (codes.length > 4096) flush();
+    k += used;
+  }
+  flush();
+  return parts.join("");
+}
+
+/** A string as UTF-8 bytes (U+DC80..U+DCFF back to the bytes they stand for). */
+export function encode(s) {
+  if (s.isWellFormed === undefined || s.isWellFormed()) return encoder.encode(s);
+  const out = [];
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < s.length) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+        k++;
+        continue;
+      }
+    }
+    if (c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
+    else if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return Uint8Array.from(out);
+}
+
+/** Write s as UTF-8 at u8[ptr..ptr+cap) when it fits; returns its byte length. */
+export function encodeInto(s, u8, ptr, cap) {
+  const n = s.length;
+  if (n <= 64 && n <= cap) {
+    let k = 0;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 127) break;
+      u8[ptr + k] = c;
+    }
+    if (k === n) return n;
+  }
+  if (s.isWellFormed !== undefined && !s.isWellFormed()) {
+    const bytes = encode(s);
+    if (bytes.length <= cap) u8.set(bytes, ptr);
+    return bytes.length;
+  }
+  if (cap > 0) {
+    const { read, written } = encoder.encodeInto(s, u8.subarray(ptr, ptr + cap));
+    if (read === n) return written;
+  }
+  return utf8Length(s);
+}
+
+/** Byte length of s in UTF-8 (s well formed). */
+export function utf8Length(s) {
+  let len = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) len += 1;
+    else if (c < 0x800) len += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      len += 4;
+      k++;
+    } else len += 3;
+  }
+  return len;
+}
+
+// ---------------------------------------------------------------- doubles
+
+/** A double as Tcl 8.6 prints it (tcl_precision 0): shortest round-trip
+ * digits, exponent form below 1e-4 and from 1e17 ("1e-5", "1e+17"), "Inf",
+ * "-Inf", "NaN", integral values ending in ".0". */
+export function formatDouble(x) {
+  if (x !== x) return "NaN";
+  if (x === Infinity) return "Inf";
+  if (x === -Infinity) return "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  // toExponential() without digits gives the shortest round-trip digits.
+  const e = x.toExponential();
+  let sign = "";
+  let r = e;
+  if (r[0] === "-") {
+    sign = "-";
+    r = r.slice(1);
+  }
+  const at = r.indexOf("e");
+  const mant = r.slice(0, at);
+  const exp = Number(r.slice(at + 1));
+  const digits = mant.replace(".", "");
+  if (exp < -4 || exp > 16) {
+    const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+    return `${sign}${m}e${exp >= 0 ? "+" : "-"}${Math.abs(exp)}`;
+  }
+  const point = exp + 1; // digits before the decimal point
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}.0`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+// ---------------------------------------------------------------- list formatting
+
+// Characters that make an element need braces or backslashes (Tcl's TclScanElement).
+const SPECIAL = /[{}[\]"$;\\ \f\n\r\t\v]/;
+const ESCAPES = {
+  "]": "\\]",
+  "[": "\\[",
+  $: "\\$",
+  ";": "\\;",
+  " ": "\\ ",
+  "\\": "\\\\",
+  '"': '\\"',
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\v": "\\v",
+  "{": "\\{",
+  "}": "\\}",
+};
+const ESCAPE_RE = /[\][$; \\"\f\n\r\t\v]/g;
+const ESCAPE_ALL_RE = /[\][$; \\"\f\n\r\t\v{}]/g;
+const escapeOne = (c) => ESCAPES[c];
+
+/** One list element quoted as Tcl 8.6 does (Tcl_Merge / the list string rep).
+ * first: the element begins the list, so a leading '#' is quoted. */
+export function quoteElement(s, first = false) {
+  if (s.length === 0) return "{}";
+  if (!SPECIAL.test(s)) {
+    if (first && s.charCodeAt(0) === 35 /* # */) return "{" + s + "}";
+    return s;
+  }
+  return quoteSpecial(s, first);
+}
+
+function quoteSpecial(s, first) {
+  const hashQuote = first && s[0] === "#";
+  let forbidNone = false;
+  let requireEscape = false;
+  let preferEscape = false;
+  let preferBrace = hashQuote;
+  if (s[0] === "{" || s[0] === '"') forbidNone = preferBrace = true;
+  let nesting = 0;
+  const length = s.length;
+  for (let i = 0; i < length; i++) {
+    const c = s[i];
+    if (c === "{") nesting++;
+    else if (c === "}") {
+      nesting--;
+      if (nesting < 0) requireEscape = true;
+    } else if (c === '"' || c === "]") forbidNone = preferEscape = true;
+    else if ("[$; \f\n\r\t\v".includes(c)) forbidNone = preferBrace = true;
+    else if (c === "\\") {
+      if (i + 1 === length) requireEscape = true;
+      else if (s[i + 1] === "\n") {
+        requireEscape = true;
+        i++;
+      } else {
+        if ("{}\\".includes(s[i + 1])) i++;
+        forbidNone = preferBrace = true;
+      }
+    }
+  }
+  if (nesting !== 0) requireEscape = true;
+  if (requireEscape) {
+    const body = s.replace(ESCAPE_ALL_RE, escapeOne);
+    return hashQuote ? "\\" + body : body;
+  }
+  if (forbidNone) {
+    // Quoting only for ] or an inner ": escape all but braces (CONVERT_MASK).
+    if (preferEscape && !preferBrace) return s.replace(ESCAPE_RE, escapeOne);
+    return "{" + s + "}";
+  }
+  if (hashQuote) return "{" + s + "}";
+  return s;
+}
+
+/** The string rep of a list (an array of values), as Tcl 8.6 formats it. */
+export function formatList(items, n = items.length) {
+  let out = "";
+  for (let k = 0; k < n; k++) {
+    const v = items[k];
+    if (k > 0) out += " ";
+    out += typeof v === "number" ? String(v) : quoteElement(toStr(v), k === 0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- conversions
+
+/** The string rep of any value. */
+export function toStr(v) {
+  switch (typeof v) {
+    case "string":
+      return v;
+    case "number":
+      return String(v);
+    case "bigint":
+      return v.toString();
+    case "boolean":
+      return v ? "1" : "0";
+    case "undefined":
+      return "";
+  }
+  if (v instanceof TclList) {
+    let rep = v.rep;
+    if (rep === null) rep = v.rep = formatList(v.items, v.n);
+    return rep;
+  }
+  if (v instanceof TclDouble) return formatDouble(v.v);
+  if (v instanceof TclDict) {
+    if (v.rep === null) v.rep = formatList(v.flat());
+    return v.rep;
+  }
+  return v === null ? "" : String(v);
+}
+
+/** A 64-bit integer (bigint) as a value: a number when it is safe, else the bigint. */
+export function intValue(b) {
+  return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+}
+
+export const INT64_MIN = -(1n << 63n);
+export const INT64_MAX = (1n << 63n) - 1n;
+
+// Parsed lists by string: the core parses a string's list rep once (the host
+// installs it with list_from_spans); later uses of an equal string, e.g. a
+// literal list or a proc's argument list in another eval, find it here. Bounded.
+let parsed = new Map();
+const PARSED_ENTRIES = 1024;
+const PARSED_MAX_LEN = 4096;
+
+/** Record that string s parses as list lst. */
+export function rememberList(s, lst) {
+  if (s.length <= PARSED_MAX_LEN) {
+    if (parsed.size >= PARSED_ENTRIES) parsed = new Map();
+    parsed.set(s, lst);
+  }
+}
+
+const EMPTY_LIST = new TclList([], 0, "");
+
+/** v as a TclList when it has a list rep or a remembered parse, else null. A
+ * number is a one-element list; the empty string is the empty list. */
+export function asList(v) {
+  if (v instanceof TclList) return v;
+  if (v instanceof TclDict) return v.lst !== null ? v.lst : new TclList(v.flat());
+  const t = typeof v;
+  if (t === "number" || t === "bigint" || v instanceof TclDouble) return new TclList([v]);
+  const s = t === "string" ? v : toStr(v);
+  if (s.length === 0) return EMPTY_LIST;
+  return parsed.get(s) ?? null;
+}
+
+/** The elements of v (a fresh array) when it has a list rep, else null. */
+export function listItemsOf(v) {
+  const lst = asList(v);
+  return lst === null ? null : lst.elements();
+}
+
+/** A JS value returned by an embedder command (or passed to call) as a Tcl value. */
+export function fromJs(x) {
+  if (x === null || x === undefined) return "";
+  switch (typeof x) {
+    case "string":
+      return x;
+    case "boolean":
+      return x ? "1" : "0";
+    case "number":
+      return Number.isSafeInteger(x) && !Object.is(x, -0) ? x : new TclDouble(x);
+    case "bigint":
+      return x >= INT64_MIN && x <= INT64_MAX ? intValue(x) : x.toString();
+  }
+  if (x instanceof TclList || x instanceof TclDict || x instanceof TclDouble) return x;
+  if (Array.isArray(x)) return new TclList(x.map(fromJs));
+  if (x instanceof Map) {
+    const d = new Map();
+    for (const [k, v] of x) d.set(toStr(fromJs(k)), fromJs(v));
+    return new TclDict(d);
+  }
+  if (typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype) {
+    const d = new Map();
+    for (const k of Object.keys(x)) d.set(k, fromJs(x[k]));
+    return new TclDict(d);
+  }
+  return String(x);
+}
+
+// ---------------------------------------------------------------- scratch handles
+
+/** The scratch handle table of one WASM instance: handle h is objs[h - 1]; 0
+ * is nil. Cleared after each outermost eval. */
+export class Scratch {
+  constructor() {
+    this.objs = [];
+    this.gen = 0; // bumped on every reset: caches of handles compare it
+  }
+
+  /** A fresh handle to v (O(1): the same value, never a copy). */
+  new(v) {
+    return this.objs.push(v);
+  }
+
+  /** The value of handle h, or undefined for nil or a stale handle. */
+  get(h) {
+    return h > 0 && h <= this.objs.length ? this.objs[h - 1] : undefined;
+  }
+
+  /** Forget every handle (in place: holders of objs see the cleared table). */
+  reset() {
+    this.objs.length = 0;
+    this.gen++;
+  }
+
+  get size() {
+    return this.objs.length;
+  }
+
+  // The seed's names, for tests and readers of the design.
+
+  /** The value behind h, to store persistently (O(1): the same value). */
+  materialize(h) {
+    return this.get(h) ?? null;
+  }
+
+  /** A fresh scratch handle for a persistent value (O(1)); null gives 0. */
+  wrap(v) {
+    return v === null || v === undefined ? 0 : this.new(v);
+  }
+}
