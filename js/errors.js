@@ -19,3 +19,13 @@ export class TclError extends Error {
     return CODES[this.code] ?? String(this.code);
   }
 }
+
+/** The WASM code trapped: a bug in the core, or the native stack was
+ * exhausted. A TclError (code 1) whose message starts with "feather: trap:".
+ * The instance is replaced by a fresh one; every interpreter keeps its state. */
+export class HostTrap extends TclError {
+  constructor(message) {
+    super(`feather: trap: ${message}`);
+    this.name = "HostTrap";
+  }
+}

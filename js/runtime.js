@@ -16,6 +16,7 @@
 // its variables, procs and namespaces.
 
 import * as st from "./state.js";
+import { HostTrap } from "./errors.js";
 import { Imports } from "./imports.js";
 import { Instance } from "./wasm.js";
 import { Scratch, TclList, encode, fromJs, toStr } from "./values.js";
@@ -127,6 +128,7 @@ export class Runtime {
       // An exception left the export call: WASM frames were unwound, so the
       // core's own state is inconsistent, as after a trap.
       this.poisoned = true;
+      if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) throw new HostTrap(e.message);
       throw e;
     } finally {
       core.result = saved;

@@ -18,10 +18,12 @@ export const PAGE = 65536;
 /** The build manifest's memory limits, in pages (build.toml [link]). */
 export const DEFAULT_LIMITS = Object.freeze({ initial: 32, maximum: 4096 });
 
-/** The limits of the module's env.memory import, read from its import section;
- * null when the bytes hold no such import. */
-export function parseMemoryLimits(bytes) {
+/** The imports of a module, read from its binary: [{module, name, kind,
+ * params, results, limits}] ("func" with value types, or "memory" with
+ * {initial, maximum} in pages). */
+export function parseImports(bytes) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const VALTYPES = { 0x7f: "i32", 0x7e: "i64", 0x7d: "f32", 0x7c: "f64", 0x7b: "v128", 0x70: "funcref", 0x6f: "externref" };
   let pos = 8; // magic and version
   const leb = () => {
     let result = 0;
@@ -45,31 +47,49 @@ export function parseMemoryLimits(bytes) {
     const maximum = flags & 1 ? leb() : undefined;
     return { initial, maximum };
   };
+  const types = [];
+  const imports = [];
   while (pos < b.length) {
     const id = b[pos++];
     const size = leb();
     const end = pos + size;
-    if (id !== 2) {
-      pos = end;
-      continue;
+    if (id === 1) {
+      const count = leb();
+      for (let k = 0; k < count; k++) {
+        pos++; // 0x60: func
+        const params = [];
+        const results = [];
+        for (let n = leb(); n > 0; n--) params.push(VALTYPES[b[pos++]] ?? "?");
+        for (let n = leb(); n > 0; n--) results.push(VALTYPES[b[pos++]] ?? "?");
+        types.push({ params, results });
+      }
+    } else if (id === 2) {
+      const count = leb();
+      for (let k = 0; k < count; k++) {
+        const mod = name();
+        const field = name();
+        const kind = b[pos++];
+        if (kind === 0) imports.push({ module: mod, name: field, kind: "func", ...types[leb()] });
+        else if (kind === 1) {
+          pos++; // table: element type
+          imports.push({ module: mod, name: field, kind: "table", limits: limits() });
+        } else if (kind === 2) imports.push({ module: mod, name: field, kind: "memory", limits: limits() });
+        else if (kind === 3) {
+          imports.push({ module: mod, name: field, kind: "global", type: VALTYPES[b[pos]] });
+          pos += 2; // value type, mutability
+        }
+      }
+      return imports;
     }
-    const count = leb();
-    for (let k = 0; k < count; k++) {
-      const mod = name();
-      const field = name();
-      const kind = b[pos++];
-      if (kind === 0) leb(); // function: type index
-      else if (kind === 1) {
-        pos++; // table: element type
-        limits();
-      } else if (kind === 2) {
-        const lim = limits();
-        if (mod === "env" && field === "memory") return lim;
-      } else if (kind === 3) pos += 2; // global: value type, mutability
-    }
-    return null;
+    pos = end;
   }
-  return null;
+  return imports;
+}
+
+/** The limits of the module's env.memory import, in pages; null when it has none. */
+export function parseMemoryLimits(bytes) {
+  const mem = parseImports(bytes).find((i) => i.kind === "memory" && i.module === "env" && i.name === "memory");
+  return mem ? mem.limits : null;
 }
 
 async function readBytes(source) {
