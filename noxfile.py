@@ -65,6 +65,17 @@ def oracle(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Build, then run bench/run.py: every bench/*.tcl workload on the Python host, the JS
+    host and tclsh; prints the table, writes build/bench.json and build/bench.png. Arguments
+    go to the runner: ``nox -s bench -- --quick``, ``-- --only fib``, ``-- --hosts js,tclsh``."""
+    install(session)
+    session.install("matplotlib")
+    toolchain(session, "build")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
     session.install("ruff")
