@@ -872,7 +872,14 @@ def chart(report: dict[str, Any], path: Path) -> str | None:
     names = [r["workload"] for r in report["workloads"]]
     if not hosts or not names:
         return "nothing to chart"
-    fig, ax = plt.subplots(figsize=(max(8.0, 0.75 * len(names)), 5.0))
+    values = [
+        v for r in report["workloads"] for h in hosts if (v := r["hosts"][h]["ratio_to_tclsh"])
+    ]
+    low = min([0.5, *(v / 1.5 for v in values)])
+    high = max([2.0 * t for t in TARGET_RATIO.values()] + [4.0 * v for v in values])
+    fig, ax = plt.subplots(figsize=(max(8.0, 0.75 * len(names)), 5.5))
+    ax.set_yscale("log")
+    ax.set_ylim(low, high)
     width = 0.8 / len(hosts)
     for i, h in enumerate(hosts):
         xs, ys, missing = [], [], []
@@ -884,17 +891,25 @@ def chart(report: dict[str, Any], path: Path) -> str | None:
             else:
                 xs.append(x)
                 ys.append(value)
-        bars = ax.bar(xs, ys, width, label=f"{h} host")
-        for x in missing:
-            ax.text(x, 1.0, "n/a", rotation=90, ha="center", va="bottom", fontsize=7)
+        bars = ax.bar(xs, ys, width, label=f"{h} host", color=f"C{i}")
         ax.bar_label(bars, fmt="%.3g", fontsize=6, rotation=90, padding=2)
+        for x in missing:
+            ax.text(x, low * 1.15, "n/a", rotation=90, ha="center", va="bottom", fontsize=7)
+        if h in TARGET_RATIO:
+            ax.axhline(
+                TARGET_RATIO[h],
+                color=f"C{i}",
+                linestyle="--",
+                linewidth=0.8,
+                label=f"{h} target: geometric mean ≤ {TARGET_RATIO[h]:g}×",
+            )
     ax.axhline(1.0, color="black", linewidth=0.8)
-    ax.set_yscale("log")
+    ax.set_xlim(-0.6, len(names) - 0.4)
     ax.set_xticks(range(len(names)), names, rotation=40, ha="right")
-    ax.set_ylabel("median time / tclsh (log scale)")
+    ax.set_ylabel("median time / tclsh (log scale; n/a: error)")
     meta = report["meta"]
     ax.set_title(f"Feather vs tclsh ({meta['commit'] or '?'}, {meta['date'][:10]})")
-    ax.legend()
+    ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
