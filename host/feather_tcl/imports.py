@@ -13,6 +13,7 @@ host_imports.py and the instance's linker both read it.
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -31,6 +32,7 @@ from feather_tcl.values import (
 )
 
 if TYPE_CHECKING:
+    from feather_tcl._wasm import Instance
     from feather_tcl.runtime import Runtime
 
 _I, _L, _D = "i32", "i64", "f64"
@@ -92,6 +94,7 @@ _NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
 _NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN = 3, 4, 5
 
 _U32: Final = 0xFFFFFFFF
+_INFO: Final = struct.Struct("<iiIIII")  # FeatherCmdInfo
 
 
 @lru_cache(maxsize=4096)
@@ -149,6 +152,8 @@ class Imports:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.objs = rt.scratch.objs  # the scratch table (cleared in place, never replaced)
+        self.cores = rt.interps  # interp id -> InterpCore (appended to, never replaced)
+        self.inst: Instance = None  # type: ignore[assignment]  # set by the runtime
         self._empty_gen = -1
         self._empty_h = 0
 
@@ -175,20 +180,26 @@ class Imports:
         if n <= 0:
             return []
         objs = self.objs
-        hs = self.rt.inst.u32s(ptr, n)
+        hs = self.inst.u32s(ptr, n)
         try:
             return [objs[h - 1] if h else "" for h in hs]
         except IndexError:
             return [self.get(h) for h in hs]
 
     def text(self, ptr: int, n: int) -> str:
-        return str(self.rt.inst.read(ptr, n), "utf-8", "surrogateescape")
+        inst = self.inst
+        if n >= 0 and 0 <= ptr and ptr + n <= inst.size:
+            return inst.raw[ptr : ptr + n].decode("utf-8", "surrogateescape")  # type: ignore[no-any-return]
+        return inst.read(ptr, n).decode("utf-8", "surrogateescape")
 
     def key(self, ptr: int, n: int) -> str | None:
-        return None if n < 0 else str(self.rt.inst.read(ptr, n), "utf-8", "surrogateescape")
+        return None if n < 0 else self.text(ptr, n)
 
     def state(self, i: int) -> st.State:
-        return self.rt.core(i).state
+        core = self.cores[i] if 0 <= i < len(self.cores) else None
+        if core is None:
+            raise LookupError(f"no interp {i}")
+        return core.state
 
     def elements(self, h: int) -> list[Value] | None:
         """Elements of the value of h when it has a list rep (or a remembered parse,
@@ -204,9 +215,18 @@ class Imports:
     def _out(self, ptr: int, r: st.VarResult, h: int = 0) -> int:
         """Write the value of a variable operation to *ptr; h: a handle that already
         holds exactly that value."""
-        if r.value is not None and ptr:
-            self.rt.inst.set_u32(ptr, h if h else self.new(r.value))
-        return r.status
+        status, value = r
+        if value is not None and ptr:
+            if not h:
+                objs = self.objs
+                objs.append(value)
+                h = len(objs)
+            inst = self.inst
+            if not ptr & 3 and 0 < ptr and ptr + 4 <= inst.size:
+                inst.m32[ptr >> 2] = h
+            else:
+                inst.set_u32(ptr, h)
+        return status
 
     # ------------------------------------------------------------ string
 
@@ -217,7 +237,7 @@ class Imports:
                 self._empty_gen, self._empty_h = gen, self.new("")
             return self._empty_h
         objs = self.objs
-        objs.append(str(self.rt.inst.read(s, n), "utf-8", "surrogateescape"))
+        objs.append(self.text(s, n))
         return len(objs)
 
     def string_get(self, i: int, o: int, buf: int, cap: int) -> int:
@@ -228,7 +248,11 @@ class Imports:
             data = to_bytes(v)
         n = len(data)
         if n <= (cap & _U32) and n:
-            self.rt.inst.write(buf, data)
+            inst = self.inst
+            if 0 <= buf and buf + n <= inst.size:
+                inst.mv[buf : buf + n] = data
+            else:
+                inst.write(buf, data)
         return n
 
     def string_concat(self, i: int, parts: int, n: int) -> int:
@@ -254,11 +278,11 @@ class Imports:
         t = type(v)
         if t is int:
             if -(1 << 63) <= v < (1 << 63):  # type: ignore[operator]
-                self.rt.inst.set_i64(out, v)  # type: ignore[arg-type]
+                self.inst.set_i64(out, v)  # type: ignore[arg-type]
                 return 1
             return 0
         if t is float:
-            self.rt.inst.set_f64(out, v)  # type: ignore[arg-type]
+            self.inst.set_f64(out, v)  # type: ignore[arg-type]
             return 2
         return 0
 
@@ -267,10 +291,10 @@ class Imports:
 
     def double_parse(self, i: int, s: int, n: int, out: int) -> int:
         try:
-            value = float(bytes(self.rt.inst.read(s, n)))
+            value = float(self.inst.read(s, n))
         except ValueError:
             return 0
-        self.rt.inst.set_f64(out, value)
+        self.inst.set_f64(out, value)
         return 1
 
     # ------------------------------------------------------------ list
@@ -296,9 +320,9 @@ class Imports:
         return lst.n
 
     def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
-        sp = self.rt.inst.u32s(spans, 2 * n) if n > 0 else []
+        sp = self.inst.u32s(spans, 2 * n) if n > 0 else []
         end = max((sp[2 * k] + sp[2 * k + 1] for k in range(n)), default=0)
-        data = bytes(self.rt.inst.read(buf, end)) if end else b""
+        data = self.inst.read(buf, end) if end else b""
         if data.isascii():
             whole = data.decode("ascii")
             items: list[Value] = [whole[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]] for k in range(n)]
@@ -332,7 +356,7 @@ class Imports:
         base = len(objs) + 1
         objs.extend(chunk)
         k = len(chunk)
-        self.rt.inst.set_u32s(out, range(base, base + k))  # type: ignore[arg-type]
+        self.inst.set_u32s(out, range(base, base + k))  # type: ignore[arg-type]
         return k
 
     def list_range(self, i: int, o: int, first: int, count: int) -> int:
@@ -418,7 +442,7 @@ class Imports:
     ) -> int:
         v = self.get(value)
         r = self.state(i).var_set(self.text(name, nlen), self.key(key, klen), v)
-        return self._out(out, r, value if r.value is v else 0)
+        return self._out(out, r, value if r[1] is v else 0)
 
     def var_unset(self, i: int, name: int, nlen: int, key: int, klen: int, out: int) -> int:
         r = self.state(i).var_unset(self.text(name, nlen), self.key(key, klen))
@@ -462,7 +486,7 @@ class Imports:
     def frame_level(self, i: int, top: int) -> int:
         s = self.state(i)
         if top:
-            self.rt.inst.set_u32(top, s.frames[-1].level)
+            self.inst.set_u32(top, s.frames[-1].level)
         return s.active.level
 
     def frame_activate(self, i: int, level: int) -> int:
@@ -482,7 +506,7 @@ class Imports:
 
     def cmd_lookup(self, i: int, name: int, nlen: int, out: int) -> int:
         cmd = self.state(i).lookup_command(self.text(name, nlen))
-        inst = self.rt.inst
+        inst = self.inst
         if cmd is None:
             inst.set_u32s(out, (0, 0, 0, 0, 0, 0))
             return 0
@@ -493,7 +517,12 @@ class Imports:
             cmd.hbody = self.new(cmd.body) if cmd.body is not None else 0
             cmd.hns = self._ns_handle(cmd.ns)
             cmd.hname = self.new(cmd.qualified())
-        inst.set_u32s(out, (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname))
+        if 0 <= out and out + 24 <= inst.size:
+            _INFO.pack_into(
+                inst.mv, out, cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname
+            )
+        else:
+            inst.set_u32s(out, (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname))
         return cmd.kind
 
     def proc_define(
@@ -512,7 +541,7 @@ class Imports:
 
     def cmd_invoke(self, i: int, ident: int, argv: int, argc: int, result: int) -> int:
         code, value = self.rt.core(i).invoke(ident, self.values(argv, argc))
-        self.rt.inst.set_u32(result, self.new(value))
+        self.inst.set_u32(result, self.new(value))
         return code
 
     def names(self, i: int, which: int, ns: int, nslen: int) -> int:

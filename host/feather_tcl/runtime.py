@@ -106,6 +106,7 @@ class Runtime:
         self.imports = Imports(self)
         self._table = self.imports.table()
         self.inst = Instance(self._table, self.calls, path)  # type: ignore[arg-type]
+        self.imports.inst = self.inst
         self.has_parse_status = self.inst.has_export("feather_parse_status")
 
     @classmethod
@@ -173,6 +174,7 @@ class Runtime:
             self.poisoned = False
             self.instances += 1
             self.inst = Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
+            self.imports.inst = self.inst
         else:
             self.inst.call("feather_arena_reset")
 

@@ -185,7 +185,7 @@ class Command:
         self.hname = 0
 
     def qualified(self) -> str:
-        return self.ns.qualify(self.name)
+        return self.ns.qualify(self.name)  # (cached by cmd_lookup's handle cache)
 
 
 class Frame:
@@ -206,14 +206,8 @@ class Frame:
         self.caller = caller  # the frame that was active when this one was pushed
 
 
-class VarResult:
-    """Outcome of a variable operation: status and value (or trace error message)."""
-
-    __slots__ = ("status", "value")
-
-    def __init__(self, status: int, value: Value | None = None) -> None:
-        self.status = status
-        self.value = value
+# Outcome of a variable operation: (status, value or trace error message or None).
+VarResult = tuple[int, "Value | None"]
 
 
 class State:
@@ -400,34 +394,57 @@ class State:
 
     # ------------------------------------------------------------ variable operations
 
+    def _direct(self, name: str) -> Var | None:
+        """The variable an unqualified name denotes in the active frame when it
+        exists and is not a link (the common case, resolved without locate)."""
+        frame = self.active
+        table = frame.locals
+        if table is not None:
+            var = table.get(name)
+        else:
+            ns = frame.ns
+            var = ns.vars.get(name)
+            if var is None and ns is not self.global_ns:
+                var = self.global_ns.vars.get(name)
+        if var is None or var.link is not None:
+            return None
+        return var
+
     def var_get(self, name: str, key: str | None, traces: bool = True) -> VarResult:
+        var = self._direct(name)
+        if var is not None and key is None and var.traces is None and var.value is not None:
+            return VAR_OK, var.value
         table, tail, lkey = self.locate(name)
         if table is None:
-            return VarResult(VAR_NO_SUCH_VAR)
+            return VAR_NO_SUCH_VAR, None
         if lkey is not None:
             if key is not None:
-                return VarResult(VAR_NOT_ARRAY)
+                return VAR_NOT_ARRAY, None
             key = lkey
         var = table.get(tail)
         if var is None:
-            return VarResult(VAR_NO_SUCH_VAR)
+            return VAR_NO_SUCH_VAR, None
         if traces and (var.traces or var.etraces) and not var.busy:
             err = self._fire(var, name, key, "read")
             if err is not None:
-                return VarResult(VAR_TRACE_ERROR, err)
+                return VAR_TRACE_ERROR, err
+        return self._read(var, key)
+
+    @staticmethod
+    def _read(var: Var, key: str | None) -> VarResult:
         if key is None:
             if var.arr is not None:
-                return VarResult(VAR_IS_ARRAY)
+                return VAR_IS_ARRAY, None
             if var.value is None:
-                return VarResult(VAR_NO_SUCH_VAR)
-            return VarResult(VAR_OK, var.value)
+                return VAR_NO_SUCH_VAR, None
+            return VAR_OK, var.value
         arr = var.arr
         if arr is None:
-            return VarResult(VAR_NOT_ARRAY if var.value is not None else VAR_NO_SUCH_VAR)
+            return (VAR_NOT_ARRAY if var.value is not None else VAR_NO_SUCH_VAR), None
         value = arr.get(key)
         if value is None:
-            return VarResult(VAR_NO_SUCH_ELEMENT)
-        return VarResult(VAR_OK, value)
+            return VAR_NO_SUCH_ELEMENT, None
+        return VAR_OK, value
 
     def _target(self, name: str, key: str | None) -> tuple[int, Var | None, str | None]:
         """(status, var, key) for a write: the variable, created when missing."""
@@ -444,57 +461,61 @@ class State:
         return VAR_OK, var, key
 
     def var_set(self, name: str, key: str | None, value: Value) -> VarResult:
+        var = self._direct(name)
+        if var is not None and key is None and var.traces is None and var.arr is None:
+            var.value = value
+            return VAR_OK, value
         status, var, key = self._target(name, key)
         if var is None:
-            return VarResult(status)
+            return status, None
         if key is None:
             if var.arr is not None:
-                return VarResult(VAR_IS_ARRAY)
+                return VAR_IS_ARRAY, None
             var.value = value
         else:
             arr = var.arr
             if arr is None:
                 if var.value is not None:
-                    return VarResult(VAR_NOT_ARRAY)
+                    return VAR_NOT_ARRAY, None
                 arr = var.arr = {}
             arr[key] = value
-        return self._after_write(var, name, key, value)
-
-    def _after_write(self, var: Var, name: str, key: str | None, value: Value) -> VarResult:
         if (var.traces or var.etraces) and not var.busy:
             err = self._fire(var, name, key, "write")
             if err is not None:
-                return VarResult(VAR_TRACE_ERROR, err)
+                return VAR_TRACE_ERROR, err
             now = var.value if key is None else (var.arr or {}).get(key)
             if now is not None:
                 value = now
-        return VarResult(VAR_OK, value)
+        return VAR_OK, value
 
     def var_unset(self, name: str, key: str | None) -> VarResult:
         table, tail, lkey = self.locate(name)
         if table is None:
-            return VarResult(VAR_NO_SUCH_VAR)
+            return VAR_NO_SUCH_VAR, None
         if lkey is not None:
             if key is not None:
-                return VarResult(VAR_NOT_ARRAY)
+                return VAR_NOT_ARRAY, None
             key = lkey
         var = table.get(tail)
         if var is None or not var.defined():
-            return VarResult(VAR_NO_SUCH_VAR)
+            return VAR_NO_SUCH_VAR, None
         if key is None:
             del table[tail]
             if var.traces or var.etraces:
-                var.busy = False
-                if var.arr is not None and var.etraces:
-                    for k in list(var.arr):
-                        self._fire_list(var.etraces.get(k), name, k, "unset")
-                self._fire_list(var.traces, name, None, "unset")
-            return VarResult(VAR_OK)
+                var.busy = True
+                try:
+                    if var.arr is not None and var.etraces:
+                        for k in list(var.arr):
+                            self._fire_list(var.etraces.get(k), name, k, "unset")
+                    self._fire_list(var.traces, name, None, "unset")
+                finally:
+                    var.busy = False
+            return VAR_OK, None
         arr = var.arr
         if arr is None:
-            return VarResult(VAR_NOT_ARRAY)
+            return VAR_NOT_ARRAY, None
         if key not in arr:
-            return VarResult(VAR_NO_SUCH_ELEMENT)
+            return VAR_NO_SUCH_ELEMENT, None
         del arr[key]
         if var.traces or var.etraces:
             etr = var.etraces.pop(key, None) if var.etraces else None
@@ -505,100 +526,73 @@ class State:
                     self._fire_list(var.traces, name, key, "unset")
                 finally:
                     var.busy = False
-        return VarResult(VAR_OK)
+        return VAR_OK, None
+
+    def _current(self, name: str, key: str | None) -> tuple[int, Value | None]:
+        """For the read-modify-write fast paths: the value now (None when unset), read
+        with traces when the variable has any; status not OK means fail with it."""
+        status, var, key = self._target(name, key)
+        if var is None:
+            return status, None
+        if var.traces or var.etraces:
+            status, value = self.var_get(name, key)
+            if status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
+                return VAR_OK, None
+            return status, value
+        if key is None:
+            if var.arr is not None:
+                return VAR_IS_ARRAY, None
+            return VAR_OK, var.value
+        if var.arr is None and var.value is not None:
+            return VAR_NOT_ARRAY, None
+        return VAR_OK, var.arr.get(key) if var.arr is not None else None
 
     def var_incr(self, name: str, key: str | None, delta: int) -> VarResult:
         """incr's fast path: VAR_NOT_INT when the value is not an integer rep or the
         sum leaves 64 bits (nothing changed then)."""
-        status, var, key = self._target(name, key)
-        if var is None:
-            return VarResult(status)
-        if var.traces or var.etraces:
-            got = self.var_get(name, key)
-            if got.status == VAR_NO_SUCH_VAR or got.status == VAR_NO_SUCH_ELEMENT:
-                current: Value = 0
-            elif got.status != VAR_OK:
-                return got
-            else:
-                current = got.value  # type: ignore[assignment]
-            if type(current) is not int:
-                return VarResult(VAR_NOT_INT)
-            total = current + delta
-            if not -(1 << 63) <= total < (1 << 63):
-                return VarResult(VAR_NOT_INT)
-            return self.var_set(name, key, total)
-        if key is None:
-            if var.arr is not None:
-                return VarResult(VAR_IS_ARRAY)
-            current = var.value if var.value is not None else 0
-            if type(current) is not int:
-                return VarResult(VAR_NOT_INT)
-            total = current + delta
-            if not -(1 << 63) <= total < (1 << 63):
-                return VarResult(VAR_NOT_INT)
-            var.value = total
-            return VarResult(VAR_OK, total)
-        arr = var.arr
-        if arr is None:
-            if var.value is not None:
-                return VarResult(VAR_NOT_ARRAY)
-            arr = var.arr = {}
-        current = arr.get(key, 0)
+        var = self._direct(name)
+        if var is not None and key is None and var.traces is None:
+            current = var.value
+            if type(current) is int:
+                total = current + delta
+                if -(1 << 63) <= total < (1 << 63):
+                    var.value = total
+                    return VAR_OK, total
+                return VAR_NOT_INT, None
+        status, current = self._current(name, key)
+        if status != VAR_OK:
+            return status, current
+        if current is None:
+            current = 0
         if type(current) is not int:
-            return VarResult(VAR_NOT_INT)
-        total = current + delta
+            return VAR_NOT_INT, None
+        total = current + delta  # type: ignore[operator]
         if not -(1 << 63) <= total < (1 << 63):
-            return VarResult(VAR_NOT_INT)
-        arr[key] = total
-        return VarResult(VAR_OK, total)
+            return VAR_NOT_INT, None
+        return self.var_set(name, key, total)
 
     def var_lappend(self, name: str, key: str | None, items: list[Value]) -> VarResult:
         """lappend's fast path: VAR_NOT_LIST when the value has no list rep."""
-        status, var, key = self._target(name, key)
-        if var is None:
-            return VarResult(status)
-        if var.traces or var.etraces:
-            got = self.var_get(name, key)
-            if got.status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
-                current: Value | None = None
-            elif got.status != VAR_OK:
-                return got
-            else:
-                current = got.value
-        elif key is None:
-            if var.arr is not None:
-                return VarResult(VAR_IS_ARRAY)
+        var = self._direct(name)
+        if var is not None and key is None and var.traces is None:
             current = var.value
-        else:
-            if var.arr is None and var.value is not None:
-                return VarResult(VAR_NOT_ARRAY)
-            current = var.arr.get(key) if var.arr is not None else None
-        new = _appended(current, items)
-        if new is None:
-            return VarResult(VAR_NOT_LIST)
-        return self.var_set(name, key, new)
+            if type(current) is TclList:
+                new = current.append(items)  # type: ignore[union-attr]
+                var.value = new
+                return VAR_OK, new
+        status, current = self._current(name, key)
+        if status != VAR_OK:
+            return status, current
+        appended = _appended(current, items)
+        if appended is None:
+            return VAR_NOT_LIST, None
+        return self.var_set(name, key, appended)
 
     def var_append(self, name: str, key: str | None, data: bytes) -> VarResult:
         """append: the variable's string with `data` (UTF-8) appended."""
-        status, var, key = self._target(name, key)
-        if var is None:
-            return VarResult(status)
-        if var.traces or var.etraces:
-            got = self.var_get(name, key)
-            if got.status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
-                current: Value | None = None
-            elif got.status != VAR_OK:
-                return got
-            else:
-                current = got.value
-        elif key is None:
-            if var.arr is not None:
-                return VarResult(VAR_IS_ARRAY)
-            current = var.value
-        else:
-            if var.arr is None and var.value is not None:
-                return VarResult(VAR_NOT_ARRAY)
-            current = var.arr.get(key) if var.arr is not None else None
+        status, current = self._current(name, key)
+        if status != VAR_OK:
+            return status, current
         if current is None:
             new: Value = Text(bytearray(data))
         elif type(current) is Text:
