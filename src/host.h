@@ -74,7 +74,10 @@ enum {
     FEATHER_NAMES_VARS = 2,     /* variables visible in the active frame */
     FEATHER_NAMES_LOCALS = 3,   /* local (non-linked) variables of a proc frame */
     FEATHER_NAMES_GLOBALS = 4,  /* variables of the global namespace */
-    FEATHER_NAMES_CHILDREN = 5  /* child namespaces of the current namespace */
+    FEATHER_NAMES_CHILDREN = 5, /* child namespaces of the current namespace */
+    FEATHER_NAMES_ELEMENTS = 6  /* element keys of the array named by the ns
+                                 * argument (resolved as a variable name, links
+                                 * followed); an empty list when it is no array */
 };
 
 /* Result of feather_host_cmd_lookup. Filled by the host. */
@@ -332,8 +335,9 @@ int32_t feather_host_cmd_invoke(FeatherInterp i, int32_t id, const FeatherObj *a
                                 FeatherObj *result);
 
 /* A list of names (FEATHER_NAMES_*); ns names the namespace for command,
- * proc and children listings (ns_len -1: the active one). Names are
- * returned as Tcl's info commands/vars return them, unfiltered. */
+ * proc and children listings (ns_len -1: the active one), or the array for
+ * FEATHER_NAMES_ELEMENTS (in insertion order). Names are returned as Tcl's
+ * info commands/vars return them, unfiltered. */
 FEATHER_HOST(feather_host_names)
 FeatherObj feather_host_names(FeatherInterp i, int32_t which, const char *ns, int32_t ns_len);
 
