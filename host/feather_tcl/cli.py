@@ -48,8 +48,11 @@ def _exit(*args: str) -> None:
     raise SystemExit(status)
 
 
-def make_interp(argv0: str, args: Sequence[str], interactive: bool) -> Interp:
-    interp = Interp()
+def make_interp(
+    argv0: str, args: Sequence[str], interactive: bool, stdout: TextIO | None = None
+) -> Interp:
+    """An interp with exit, argv0, argv, argc and tcl_interactive, as tclsh makes it."""
+    interp = Interp(stdout=stdout)
     interp.register("exit", _exit)
     interp.setvar("argv0", argv0)
     interp.setvar("argv", Interp.list(*args))
