@@ -12,13 +12,18 @@ extern const BuiltinDef f_cmds_namespace[];
 extern const BuiltinDef f_cmds_trace[];
 extern const BuiltinDef f_cmds_list[];
 extern const BuiltinDef f_cmds_string[];
+extern const BuiltinDef f_cmds_dict[];
+extern const BuiltinDef f_cmds_array[];
+extern const BuiltinDef f_cmds_format[];
+extern const BuiltinDef f_cmds_regexp[];
 
 int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv);
 static const BuiltinDef f_cmds_expr[] = {{"expr", f_cmd_expr}, {0, 0}};
 
 static const BuiltinDef *const families[] = {
     f_cmds_var,  f_cmds_control, f_cmds_proc,   f_cmds_info,  f_cmds_namespace,
-    f_cmds_trace, f_cmds_expr,   f_cmds_list, f_cmds_string,
+    f_cmds_trace, f_cmds_expr,   f_cmds_list, f_cmds_string,    f_cmds_dict,
+    f_cmds_array, f_cmds_format, f_cmds_regexp,
 };
 
 #define FAMILY_COUNT (int)(sizeof families / sizeof families[0])
@@ -48,11 +53,15 @@ int f_builtin_total(void) {
     return flat_count;
 }
 
-/* TEMPORARY: weak stand-ins so the core links while the expr, list and
- * string families are being written; each family's real definition
- * overrides its stand-in. Removed once all three have landed. */
+/* TEMPORARY: weak stand-ins so the core links while families are being
+ * written; each family's real definition overrides its stand-in. Removed
+ * once all of them have landed. */
 __attribute__((weak)) const BuiltinDef f_cmds_list[] = {{0, 0}};
 __attribute__((weak)) const BuiltinDef f_cmds_string[] = {{0, 0}};
+__attribute__((weak)) const BuiltinDef f_cmds_dict[] = {{0, 0}};
+__attribute__((weak)) const BuiltinDef f_cmds_array[] = {{0, 0}};
+__attribute__((weak)) const BuiltinDef f_cmds_format[] = {{0, 0}};
+__attribute__((weak)) const BuiltinDef f_cmds_regexp[] = {{0, 0}};
 __attribute__((weak)) int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv) {
     (void)objc;
     (void)objv;
