@@ -121,6 +121,17 @@ static bool is_index(FeatherInterp i, FeatherObj o) {
     return false;
 }
 
+/* The one argument of lindex/lset that is not an index: a list of
+ * indices, or when it is not a list either, the bad index it stands for. */
+static void index_list(FeatherInterp i, FeatherObj *arg, FeatherObj **idx, uint32_t *n) {
+    FeatherObj saved = f_result(i);
+    if (f_list(i, *arg, idx, n) == TCL_OK) return;
+    f_set_result(i, saved);
+    f_set_error_code(i, 0);
+    *idx = arg;
+    *n = 1;
+}
+
 /* Integer and real values of element text, with Tcl's messages. */
 static int text_wide(FeatherInterp i, const char *s, uint32_t n, int64_t *out) {
     int r = fstr_parse_wide(s, n, out);
@@ -297,10 +308,7 @@ static int cmd_lindex(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc == 2) return f_ok(i, objv[1]);
     FeatherObj *idx = objv + 2;
     uint32_t n = (uint32_t)(objc - 2);
-    if (objc == 3 && !is_index(i, objv[2])) {
-        /* One argument that is not an index: a list of indices. */
-        if (f_list(i, objv[2], &idx, &n) != TCL_OK) return TCL_ERROR;
-    }
+    if (objc == 3 && !is_index(i, objv[2])) index_list(i, objv + 2, &idx, &n);
     FeatherObj out;
     if (lindex_flat(i, objv[1], idx, n, &out) != TCL_OK) return TCL_ERROR;
     return f_ok(i, out);
@@ -496,9 +504,7 @@ static int cmd_lset(FeatherInterp i, int objc, FeatherObj *objv) {
     FeatherObj value = objv[objc - 1];
     FeatherObj *idx = objv + 2;
     uint32_t n = (uint32_t)(objc - 3);
-    if (objc == 4 && !is_index(i, objv[2])) {
-        if (f_list(i, objv[2], &idx, &n) != TCL_OK) return TCL_ERROR;
-    }
+    if (objc == 4 && !is_index(i, objv[2])) index_list(i, objv + 2, &idx, &n);
     FeatherObj result = value;
     if (n > 0 && lset_flat(i, list, idx, n, value, &result) != TCL_OK) return TCL_ERROR;
     FeatherObj stored;
