@@ -91,7 +91,7 @@ PREFIX: Final = "feather_host_"
 
 # FEATHER_NAMES_*
 _NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
-_NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN = 3, 4, 5
+_NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN, _NAMES_ELEMENTS = 3, 4, 5, 6
 
 _U32: Final = 0xFFFFFFFF
 _INFO: Final = struct.Struct("<iiIIII")  # FeatherCmdInfo
@@ -546,6 +546,8 @@ class Imports:
 
     def names(self, i: int, which: int, ns: int, nslen: int) -> int:
         s = self.state(i)
+        if which == _NAMES_ELEMENTS:
+            return self.new(TclList(s.array_keys(self.text(ns, nslen)) if nslen >= 0 else []))
         where = None
         if nslen >= 0:
             where = s.find_ns(self.text(ns, nslen))

@@ -601,6 +601,14 @@ class State:
             new = Text(bytearray(to_bytes(current))).append(data)
         return self.var_set(name, key, new)
 
+    def array_keys(self, name: str) -> list[Value]:
+        """The element keys of array `name` in insertion order (links followed); empty
+        when it is no array."""
+        var = self.find_var(name)
+        if var is None or var.arr is None:
+            return []
+        return list(var.arr)
+
     def var_kind(self, name: str) -> int:
         base, key = split_element(name)
         table, tail, lkey = self.locate(base)

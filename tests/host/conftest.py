@@ -23,7 +23,7 @@ try:
 except ImportError:  # running from a checkout without an install
     sys.path.insert(0, str(ROOT / "host"))
 
-from feather_tcl import Interp  # noqa: E402
+from feather_tcl import Interp, TclError  # noqa: E402
 from feather_tcl._wasm import wasm_path  # noqa: E402
 
 
@@ -89,10 +89,15 @@ def session() -> Iterator[Session]:
 def need(session: Session) -> Callable[..., None]:
     """need("lappend", "expr"): skip until the core defines these builtins."""
 
-    def check(*commands: str) -> None:
+    def check(*commands: str, probe: str | None = None) -> None:
         have = set(session.interp.eval("info commands").split())
         missing = [c for c in commands if c not in have]
         if missing:
             pytest.skip(f"core does not provide {', '.join(missing)} yet")
+        if probe is not None:
+            try:
+                session.interp.eval(probe)
+            except TclError as err:
+                pytest.skip(f"core cannot run {probe!r} yet: {err.result}")
 
     return check

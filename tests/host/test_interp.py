@@ -438,7 +438,7 @@ def _stress(interp: Interp, script: str, iterations: int) -> None:
 
 @pytest.mark.milestone("M10")
 def test_seed_stress_test(session: Session, need: Callable[..., None]) -> None:
-    need("list", "lappend", "string", "expr")
+    need("list", "lappend", "string", "expr", probe="expr {1 + 2}")
     _stress(session.interp, SEED_STRESS, 10_000)
 
 

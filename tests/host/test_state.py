@@ -341,3 +341,19 @@ def test_array_and_element_traces(s: State, rec: Recorder) -> None:
 def test_trace_on_missing_command(s: State) -> None:
     assert s.trace_add(st.TRACE_COMMAND, "nosuch", ["delete"], "cb") == 1
     assert s.trace_info(st.TRACE_COMMAND, "nosuch").n == 0
+
+
+@pytest.mark.milestone("M4")
+def test_array_keys_in_insertion_order_through_links(s: State) -> None:
+    s.var_set("arr", "z", "1")
+    s.var_set("arr", "a", "2")
+    s.var_set("arr", "m", "3")
+    s.var_unset("arr", "a")
+    s.var_set("arr", "a", "4")
+    assert s.array_keys("arr") == ["z", "m", "a"]
+    s.push_frame(0, None, False)
+    s.var_link("alias", 0, "arr")
+    assert s.array_keys("alias") == ["z", "m", "a"]
+    s.pop_frame()
+    s.var_set("scalar", None, "x")
+    assert s.array_keys("scalar") == [] and s.array_keys("missing") == []
