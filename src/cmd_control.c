@@ -400,10 +400,287 @@ static int cmd_subst(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_ok(i, out);
 }
 
+
+/* ------------------------------------------------------------ try / throw */
+
+static int cmd_throw(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 3) return f_wrong_args(i, 1, objv, "type message");
+    uint32_t n;
+    if (f_list_length(i, objv[1], &n) != TCL_OK) return TCL_ERROR;
+    if (n == 0) return f_error(i, "type must be non-empty list");
+    f_error_reset(i);
+    f_set_result(i, objv[2]);
+    f_state(i)->error_code = objv[1];
+    return TCL_ERROR;
+}
+
+/* Does errorCode `code` begin with the words of `pattern`? */
+static bool trap_matches(FeatherInterp i, FeatherObj pattern, FeatherObj code) {
+    FeatherObj *pw, *cw;
+    uint32_t pn, cn;
+    if (f_list(i, pattern, &pw, &pn) != TCL_OK || f_list(i, code, &cw, &cn) != TCL_OK) return false;
+    if (pn > cn) return false;
+    for (uint32_t k = 0; k < pn; k++) {
+        uint32_t a, b;
+        const char *x = f_get(i, pw[k], &a);
+        const char *y = f_get(i, cw[k], &b);
+        if (a != b || memcmp(x, y, a) != 0) return false;
+    }
+    return true;
+}
+
+static int cmd_try(FeatherInterp i, int objc, FeatherObj *objv) {
+    static const char *const kinds[] = {"finally", "on", "trap", 0};
+    if (objc < 2) return f_wrong_args(i, 1, objv, "body ?handler ...? ?finally script?");
+    /* Check the handler clauses before running anything. */
+    int finally_at = -1;
+    for (int k = 2; k < objc;) {
+        int kind;
+        if (f_get_enum(i, objv[k], kinds, "handler type", &kind) != TCL_OK) return TCL_ERROR;
+        if (kind == 0) {
+            if (k + 2 != objc) return f_error(i, "wrong # args to finally clause: must be \"... finally script\"");
+            finally_at = k + 1;
+            break;
+        }
+        if (k + 4 > objc) {
+            return f_error(i, kind == 1 ? "wrong # args to on clause: must be \"... on code variableList script\""
+                                        : "wrong # args to trap clause: must be \"... trap pattern variableList script\"");
+        }
+        if (kind == 1) {
+            int code;
+            if (get_code(i, objv[k + 1], &code) != TCL_OK) return TCL_ERROR;
+        }
+        k += 4;
+    }
+    InterpState *st = f_state(i);
+    int code = f_eval_obj(i, objv[1]);
+    FeatherObj result = f_result(i);
+    /* Find the first matching handler. */
+    for (int k = 2; k < objc && k != finally_at - 1; k += 4) {
+        bool is_on = f_obj_eq(i, objv[k], "on");
+        bool match;
+        if (is_on) {
+            int want;
+            get_code(i, objv[k + 1], &want);
+            match = want == code;
+        } else {
+            match = code == TCL_ERROR &&
+                    trap_matches(i, objv[k + 1], st->error_code ? st->error_code : f_str(i, "NONE"));
+        }
+        if (!match) continue;
+        FeatherObj opts = f_return_options(i, code);
+        if (code == TCL_ERROR) f_error_reset(i);
+        if (code == TCL_RETURN) {
+            st->return_code = TCL_OK;
+            st->return_level = 1;
+            st->return_opts = 0;
+        }
+        FeatherObj *vars;
+        uint32_t nv;
+        if (f_list(i, objv[k + 2], &vars, &nv) != TCL_OK) return TCL_ERROR;
+        if (nv > 0 && f_var_set(i, vars[0], result, NULL) != TCL_OK) return TCL_ERROR;
+        if (nv > 1 && f_var_set(i, vars[1], opts, NULL) != TCL_OK) return TCL_ERROR;
+        /* A "-" body falls through to the next handler's body. */
+        int b = k + 3;
+        while (b < objc && f_obj_eq(i, objv[b], "-")) b += 4;
+        if (b >= objc || (finally_at > 0 && b >= finally_at - 1)) return f_error(i, "last non-finally clause must not have a body of \"-\"");
+        code = f_eval_obj(i, objv[b]);
+        if (code == TCL_ERROR) {
+            FeatherObj msg = f_format(i, "\n    (\"try ... %s\" handler line %d)", is_on ? "on" : "trap", st->error_line);
+            uint32_t ml;
+            const char *m = f_get(i, msg, &ml);
+            f_add_error_info(i, m, ml);
+        }
+        result = f_result(i);
+        break;
+    }
+    if (finally_at > 0) {
+        InterpState saved = *st;
+        int fcode = f_eval_obj(i, objv[finally_at]);
+        if (fcode != TCL_OK) return fcode;
+        bool oom = st->oom;
+        *st = saved;
+        st->oom = oom;
+    }
+    f_set_result(i, result);
+    return code;
+}
+
+/* ------------------------------------------------------------ switch */
+
+static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
+    static const char *const options[] = {"-exact", "-glob", "-indexvar", "-matchvar", "-nocase", "-regexp", "--", 0};
+    enum { EXACT, GLOB, INDEXVAR, MATCHVAR, NOCASE, REGEXP, DASHES };
+    int mode = EXACT, k = 1;
+    bool nocase = false;
+    FeatherObj indexvar = 0, matchvar = 0;
+    for (; k < objc; k++) {
+        uint32_t n;
+        const char *s = f_get(i, objv[k], &n);
+        if (n == 0 || s[0] != '-') break;
+        int opt;
+        if (f_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (opt == DASHES) { k++; break; }
+        if (opt == NOCASE) nocase = true;
+        else if (opt == INDEXVAR || opt == MATCHVAR) {
+            if (++k >= objc) return f_error(i, "missing variable name argument to %s option", opt == INDEXVAR ? "-indexvar" : "-matchvar");
+            if (opt == INDEXVAR) indexvar = objv[k]; else matchvar = objv[k];
+        } else mode = opt;
+    }
+    if ((indexvar || matchvar) && mode != REGEXP) {
+        return f_error(i, "%s option requires -regexp option", indexvar ? "-indexvar" : "-matchvar");
+    }
+    if (objc - k < 2) return f_wrong_args(i, 1, objv, "?-option ...? string ?pattern body ...? ?default body?");
+    FeatherObj str = objv[k++];
+    FeatherObj *pairs = objv + k;
+    uint32_t np = (uint32_t)(objc - k);
+    if (np == 1) {
+        if (f_list(i, objv[k], &pairs, &np) != TCL_OK) return TCL_ERROR;
+        if (np == 0) return f_wrong_args(i, 1, objv, "?-option ...? string {?pattern body ...? ?default body?}");
+    }
+    if (np % 2 != 0) return f_error(i, "extra switch pattern with no body");
+    if (f_obj_eq(i, pairs[np - 1], "-")) return f_error(i, "no body specified for pattern \"%o\"", pairs[np - 2]);
+    uint32_t sn;
+    const char *s = f_get(i, str, &sn);
+    for (uint32_t p = 0; p < np; p += 2) {
+        uint32_t pn;
+        const char *pat = f_get(i, pairs[p], &pn);
+        bool match = false;
+        FeatherObj captured = 0;
+        if (p == np - 2 && f_streq(pat, pn, "default")) match = true;
+        else if (mode == GLOB) match = f_glob(pat, pn, s, sn, nocase);
+        else if (mode == REGEXP) {
+            /* Through the regexp command: -inline gives the groups. */
+            FeatherObj words[6];
+            int nw = 0;
+            words[nw++] = f_str(i, "::regexp");
+            if (nocase) words[nw++] = f_str(i, "-nocase");
+            words[nw++] = f_str(i, "-inline");
+            if (indexvar && !matchvar) words[nw++] = f_str(i, "-indices");
+            words[nw++] = f_str(i, "--");
+            words[nw++] = pairs[p];
+            FeatherObj argv[8];
+            memcpy(argv, words, (size_t)nw * sizeof(FeatherObj));
+            argv[nw++] = str;
+            if (f_invoke(i, nw, argv) != TCL_OK) return TCL_ERROR;
+            captured = f_result(i);
+            uint32_t cn;
+            if (f_list_length(i, captured, &cn) != TCL_OK) return TCL_ERROR;
+            match = cn > 0;
+        } else if (nocase) {
+            match = pn == sn;
+            for (uint32_t c = 0; match && c < sn; c++) {
+                char a = pat[c], b = s[c];
+                if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+                if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+                match = a == b;
+            }
+        } else match = pn == sn && memcmp(pat, s, sn) == 0;
+        if (!match) continue;
+        if (mode == REGEXP && captured) {
+            if (matchvar && f_var_set(i, matchvar, captured, NULL) != TCL_OK) return TCL_ERROR;
+            if (indexvar) {
+                FeatherObj argv[7];
+                int nw = 0;
+                argv[nw++] = f_str(i, "::regexp");
+                if (nocase) argv[nw++] = f_str(i, "-nocase");
+                argv[nw++] = f_str(i, "-inline");
+                argv[nw++] = f_str(i, "-indices");
+                argv[nw++] = f_str(i, "--");
+                argv[nw++] = pairs[p];
+                argv[nw++] = str;
+                if (f_invoke(i, nw, argv) != TCL_OK) return TCL_ERROR;
+                if (f_var_set(i, indexvar, f_result(i), NULL) != TCL_OK) return TCL_ERROR;
+            }
+        } else if (p == np - 2 && mode == REGEXP && (matchvar || indexvar)) {
+            FeatherObj empty = f_list_new(i, NULL, 0);
+            if (matchvar && f_var_set(i, matchvar, empty, NULL) != TCL_OK) return TCL_ERROR;
+            if (indexvar && f_var_set(i, indexvar, empty, NULL) != TCL_OK) return TCL_ERROR;
+        }
+        uint32_t b = p + 1;
+        while (b < np && f_obj_eq(i, pairs[b], "-")) b += 2;
+        if (b >= np) return f_error(i, "no body specified for pattern \"%o\"", pairs[p]);
+        int code = f_eval_obj(i, pairs[b]);
+        if (code == TCL_ERROR) {
+            FeatherObj msg = f_format(i, "\n    (\"%o\" arm line %d)", pairs[p], f_state(i)->error_line);
+            uint32_t ml;
+            const char *m = f_get(i, msg, &ml);
+            f_add_error_info(i, m, ml);
+        }
+        return code;
+    }
+    return f_ok_empty(i);
+}
+
+/* ------------------------------------------------------------ apply / tailcall / time */
+
+static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc < 2) return f_wrong_args(i, 1, objv, "lambdaExpr ?arg ...?");
+    FeatherObj *parts;
+    uint32_t n;
+    if (f_list(i, objv[1], &parts, &n) != TCL_OK || n < 2 || n > 3) {
+        return f_error(i, "can't interpret \"%o\" as a lambda expression", objv[1]);
+    }
+    FeatherCmdInfo info;
+    memset(&info, 0, sizeof info);
+    info.kind = FEATHER_CMD_PROC;
+    info.params = parts[0];
+    info.body = parts[1];
+    if (n == 3) {
+        uint32_t nl;
+        const char *ns = f_get(i, parts[2], &nl);
+        info.ns = feather_host_ns_resolve(i, ns, nl, 1);
+        if (!info.ns) return f_error(i, "namespace \"%o\" not found", parts[2]);
+    } else {
+        info.ns = f_str(i, "::");
+    }
+    return f_call_lambda(i, &info, objc - 1, objv + 1, objv[1]);
+}
+
+static int cmd_tailcall(FeatherInterp i, int objc, FeatherObj *objv) {
+    int32_t top;
+    if (feather_host_frame_level(i, &top) == 0) {
+        return f_error(i, "tailcall can only be called from a proc, lambda or method");
+    }
+    if (objc < 2) return f_wrong_args(i, 1, objv, "command ?arg ...?");
+    InterpState *st = f_state(i);
+    st->tailcall = f_list_new(i, objv + 1, (uint32_t)(objc - 1));
+    st->return_code = TCL_OK;
+    st->return_level = 1;
+    st->return_opts = 0;
+    f_set_result(i, f_empty(i));
+    return TCL_RETURN;
+}
+
+/* Microseconds from the host's clock command. */
+static int now_us(FeatherInterp i, int64_t *out) {
+    FeatherObj argv[2] = {f_str(i, "::clock"), f_str(i, "microseconds")};
+    if (f_invoke(i, 2, argv) != TCL_OK) return TCL_ERROR;
+    return f_get_int(i, f_result(i), out);
+}
+
+static int cmd_time(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "command ?count?");
+    int64_t count = 1;
+    if (objc == 3 && f_get_int(i, objv[2], &count) != TCL_OK) return TCL_ERROR;
+    int64_t start, end;
+    if (now_us(i, &start) != TCL_OK) return TCL_ERROR;
+    for (int64_t k = 0; k < count; k++) {
+        int code = f_eval_obj(i, objv[1]);
+        if (code != TCL_OK) return code;
+    }
+    if (now_us(i, &end) != TCL_OK) return TCL_ERROR;
+    if (count <= 0) return f_ok(i, f_str(i, "0 microseconds per iteration"));
+    int64_t per = (end - start) / count;
+    return f_ok(i, f_format(i, "%D microseconds per iteration", per));
+}
+
 const BuiltinDef f_cmds_control[] = {
     {"if", cmd_if},         {"while", cmd_while},       {"for", cmd_for},
     {"foreach", cmd_foreach}, {"lmap", cmd_lmap},       {"break", cmd_break},
     {"continue", cmd_continue}, {"return", cmd_return}, {"error", cmd_error},
     {"catch", cmd_catch},   {"eval", cmd_eval},         {"uplevel", cmd_uplevel},
-    {"subst", cmd_subst},   {0, 0},
+    {"subst", cmd_subst},   {"throw", cmd_throw},       {"try", cmd_try},
+    {"switch", cmd_switch}, {"apply", cmd_apply},       {"tailcall", cmd_tailcall},
+    {"time", cmd_time},     {0, 0},
 };

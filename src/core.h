@@ -82,6 +82,7 @@ typedef struct InterpState {
     int error_line;          /* -errorline: line of the failing command */
     uint32_t error_script_len; /* length of the script error_line counts in */
     bool oom;                /* an allocation failed during this eval */
+    FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
 } InterpState;
 
 /* State of interp i for the current top-level eval (created on first use). */
@@ -197,6 +198,10 @@ int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out);
 int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
 /* Call a proc given its lookup info and the invoking words. */
 int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
+/* The same for apply: objv[0] is the lambda term (named in errors). */
+int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda);
+/* The options dictionary of a completed script (catch, try). */
+FeatherObj f_return_options(FeatherInterp i, int code);
 /* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */
 void f_add_error_info(FeatherInterp i, const char *s, uint32_t n);
 /* errorInfo of the error now unwinding (the message when nothing was logged). */

@@ -337,6 +337,12 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
 /* ------------------------------------------------------------ procs */
 
 int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
+    return f_call_lambda(i, info, objc, objv, 0);
+}
+
+/* A proc call, or (lambda != 0) an apply of that lambda term: the words
+ * are then objv[1..] and errors name "apply lambdaExpr". */
+int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda) {
     InterpState *st = f_state(i);
     FeatherObj *params;
     uint32_t np;
@@ -390,15 +396,28 @@ int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *obj
         }
         if (code == TCL_ERROR) {
             uint32_t nn;
-            const char *pn = f_get(i, objv[0], &nn);
-            FeatherObj msg = f_format(i, "\n    (procedure \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
-                                      st->error_line);
+            const char *pn = f_get(i, lambda ? lambda : objv[0], &nn);
+            FeatherObj msg = lambda ? f_format(i, "\n    (lambda term \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
+                                               st->error_line)
+                                    : f_format(i, "\n    (procedure \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
+                                               st->error_line);
             uint32_t ml;
             const char *m = f_get(i, msg, &ml);
             f_add_error_info(i, m, ml);
         }
     }
     feather_host_frame_pop(i);
+    if (st->tailcall) {
+        /* tailcall: the proc's frame is gone; run its replacement here. */
+        FeatherObj words = st->tailcall;
+        st->tailcall = 0;
+        if (code == TCL_OK) {
+            FeatherObj *tv;
+            uint32_t tc;
+            code = f_list(i, words, &tv, &tc);
+            if (code == TCL_OK && tc > 0) code = f_invoke(i, (int)tc, tv);
+        }
+    }
     return code;
 
 wrong_args:;
@@ -406,7 +425,8 @@ wrong_args:;
         StrBuf b;
         sb_init(&b, 64);
         uint32_t nn;
-        const char *pn = f_get(i, objv[0], &nn);
+        const char *pn = lambda ? "apply lambdaExpr" : f_get(i, objv[0], &nn);
+        if (lambda) nn = 16;
         sb_add(&b, pn, nn);
         for (uint32_t k = 0; k < np; k++) {
             FeatherObj *spec;

@@ -53,7 +53,8 @@ def _params() -> list[object]:
 def test_case_matches_tclsh(case: Case) -> None:
     expected = EXPECTED[case.family].get(case.name)
     assert expected is not None, f"no recorded tclsh answer for {case.name}: run `nox -s oracle`"
-    assert run_case(case) == expected
+    actual = run_case(case)
+    assert actual == expected, f"\n got: {actual}\nwant: {expected}"
 
 
 def test_every_difference_names_a_case() -> None:

@@ -1,0 +1,174 @@
+# Control flow and errors: if while for foreach lmap break continue return
+# error catch eval uplevel subst try throw switch apply tailcall.
+# case: control-try-ok-handler
+try {set x 1} on ok {r} {list ok $r}
+# case: control-try-error-handler
+try {error boom} on error {m o} {list err $m [lindex $o 1]}
+# case: control-try-trap
+try {throw {A B} msg} trap {A} {m o} {list trapped $m}
+# case: control-try-trap-order
+try {throw {A B} msg} trap {A C} {m} {list no} trap {A B} {m} {list yes $m}
+# case: control-try-finally-runs
+catch {try {error x} finally {set fin 1}} m; list $m $fin
+# case: control-try-finally-error-wins
+try {error x} finally {error z}
+# case: control-try-finally-keeps-result
+try {set a 5} finally {set b 6}
+# case: control-try-no-match
+try {error x} on break {} {set r b}
+# case: control-try-wrong-args
+try
+# case: control-try-on-wrong-args
+try {} on
+# case: control-try-bad-code
+try {} on foo {} {}
+# case: control-try-trap-wrong-args
+try {} trap
+# case: control-try-finally-wrong-args
+try {} finally
+# case: control-try-bad-handler
+try {} foo
+# case: control-try-fallthrough
+try {error x} on break - on error {m} {set r "got $m"}
+# case: control-try-handler-error
+try {error x} on error {m} {error "y from $m"}
+# case: control-try-return-in-proc
+proc p {} {try {return 5} finally {set a 1}}; p
+# case: control-try-trap-empty-pattern
+try {error x} trap {} {m} {set m}
+# case: control-try-continue-in-loop
+set r {}; foreach i {1 2 3} {try {if {$i == 2} continue; lappend r $i} on continue {} {lappend r c}}; set r
+# case: control-throw
+throw {MY ERR} "the message"
+# case: control-throw-caught
+catch {throw {MY ERR} msg} m o; list $m $::errorCode
+# case: control-throw-wrong-args
+throw
+# case: control-throw-empty-type
+throw {} x
+# case: control-switch-exact
+switch b {a {set r 1} b {set r 2} default {set r 3}}
+# case: control-switch-default
+switch z {a {set r 1} default {set r d}}
+# case: control-switch-glob
+switch -glob abc {a* {set r g} default {set r d}}
+# case: control-switch-fallthrough
+switch b a - b {set r ab} default {set r d}
+# case: control-switch-dashdash
+switch -exact -- -x {-x {set r dash}}
+# case: control-switch-no-match
+switch z {a {set r 1}}
+# case: control-switch-wrong-args
+switch
+# case: control-switch-one-arg
+switch x
+# case: control-switch-odd
+switch x {a}
+# case: control-switch-no-body
+switch x {a -}
+# case: control-switch-bad-option
+switch -foo x {a b}
+# case: control-switch-nocase
+switch -nocase ABC {abc {set r yes}}
+# case: control-switch-separate-words
+switch c a {set r 1} c {set r 3}
+# case: control-switch-default-not-last
+switch default default {set r 1} a {set r 2}
+# case: control-switch-error-in-arm
+switch a {a {error inside}}
+# case: control-apply-basic
+apply {{a b} {expr {$a + $b}}} 1 2
+# case: control-apply-ns
+apply {{} {namespace current} ::tcl}
+# case: control-apply-wrong-args
+apply
+# case: control-apply-bad-lambda
+apply {a b c d}
+# case: control-apply-too-few
+apply {{a b} {}} 1
+# case: control-apply-defaults-args
+apply {{a {b 2} args} {list $a $b $args}} 1
+# case: control-tailcall
+proc t {} {tailcall set x 5}; t
+# case: control-tailcall-outside
+tailcall foo
+# case: control-tailcall-frame
+proc inner {} {info level}
+proc outer {} {tailcall inner}
+outer
+# case: control-return-level-2
+proc a {} {b; return notreached}
+proc b {} {return -level 2 fromb}
+a
+# case: control-return-code-break-in-loop
+proc brk {} {return -code break}
+set n 0; while 1 {incr n; if {$n > 3} {brk}}; set n
+# case: control-return-bad-code
+return -code foo
+# case: control-return-bad-level
+return -level -1
+# case: control-return-options-dict
+catch {return -level 2 -code break x} m o; list $m $o
+# case: control-catch-break
+catch break m o; list $m $o
+# case: control-catch-wrong-args
+catch
+# case: control-error-wrong-args
+error
+# case: control-error-info-arg
+catch {error msg myinfo} m o; list $m $::errorInfo [dict get $o -errorinfo]
+# case: control-break-args
+break 1
+# case: control-while-wrong-args
+while
+# case: control-for-wrong-args
+for
+# case: control-foreach-wrong-args
+foreach
+# case: control-foreach-empty-varlist
+foreach {} {a} {}
+# case: control-foreach-break
+set r {}; foreach x {1 2 3 4} {if {$x == 3} break; lappend r $x}; set r
+# case: control-lmap
+lmap x {1 2 3} {string repeat a $x}
+# case: control-lmap-continue
+lmap x {1 2 3 4} {if {$x % 2} continue; set x}
+# case: control-eval-error-info
+catch {eval {error w}} m o; lindex $o end-2
+# case: control-uplevel-error-info
+catch {uplevel #0 {error w}} m o; lindex $o end-2
+# case: control-uplevel-bad-level
+uplevel 5 {set x 1}
+# case: control-uplevel-wrong-args
+uplevel
+# case: control-subst-flags
+set a 1; subst -nocommands {$a [set a] \n}
+# case: control-subst-novariables
+set a 1; subst -novariables {$a [set a]}
+# case: control-subst-nobackslashes
+subst -nobackslashes {a\tb}
+# case: control-subst-bad-option
+subst -foo x
+# case: control-subst-wrong-args
+subst
+# case: control-subst-break
+subst {a [break] b}
+# case: control-subst-continue
+subst {a [continue] b}
+# case: control-if-no-expr
+if
+# case: control-if-then-no-script
+if 1 then
+# case: control-if-else-no-script
+if 0 {} else
+# case: control-if-elseif-no-expr
+if 0 {} elseif
+# case: control-if-implicit-else
+if 0 {} {set r implicit}
+# case: control-if-empty-result
+if 0 {set r 1}
+# case: control-nested-errorinfo
+proc lvl3 {} {error deep}
+proc lvl2 {} {lvl3}
+proc lvl1 {} {lvl2}
+catch lvl1 m o; lindex $o end-2
