@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -41,6 +42,8 @@ class Interp:
         self._rt = runtime if runtime is not None else Runtime.shared()
         self._core = self._rt.add_interp(stdout, stderr, recursion_limit)
         core = self._core
+        # Forget the interp's state when the Interp object is collected.
+        self._finalizer = weakref.finalize(self, self._rt.remove_interp, core)
         self._core.add_command("puts", make_puts(lambda: core.stdout, lambda: core.stderr))
 
     # ------------------------------------------------------------ evaluation
@@ -137,8 +140,7 @@ class Interp:
 
     def close(self) -> None:
         """Forget this interp (its state is dropped)."""
-        if not self._core.closed:
-            self._rt.remove_interp(self._core)
+        self._finalizer()
 
     def _check_open(self) -> None:
         if self._core.closed:

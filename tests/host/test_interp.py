@@ -531,3 +531,15 @@ def test_close(session: Session) -> None:
 
 def test_list_helper() -> None:
     assert Interp.list("a", "b c", "", 3) == "a {b c} {} 3"
+
+
+def test_collected_interp_leaves_the_runtime() -> None:
+    import gc
+
+    rt = Runtime()
+    interp = Interp(runtime=rt)
+    ident = interp._core.id
+    assert rt.interps[ident] is not None
+    del interp
+    gc.collect()
+    assert rt.interps[ident] is None
