@@ -41,7 +41,7 @@ __all__ = ["HostTrap", "Instance", "compiled_module", "wasm_path"]
 
 # One wasmtime_val_raw slot: 16 bytes (it holds a v128).
 _SLOT = 16
-_CTYPE = {"i32": ctypes.c_int32, "i64": ctypes.c_int64, "f64": ctypes.c_double}
+_CTYPE: dict[str, Any] = {"i32": ctypes.c_int32, "i64": ctypes.c_int64, "f64": ctypes.c_double}
 _VALTYPE = {"i32": wasmtime.ValType.i32, "i64": wasmtime.ValType.i64, "f64": wasmtime.ValType.f64}
 
 _RAW_CALLBACK = ctypes.CFUNCTYPE(

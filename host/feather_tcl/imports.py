@@ -243,7 +243,7 @@ class Imports:
     def string_get(self, i: int, o: int, buf: int, cap: int) -> int:
         v = self.get(o)
         if type(v) is Text:
-            data: bytes | memoryview = memoryview(v.buf)[: v.n]  # type: ignore[union-attr]
+            data: bytes | memoryview = memoryview(v.buf)[: v.n]
         else:
             data = to_bytes(v)
         n = len(data)
@@ -342,11 +342,11 @@ class Imports:
         first &= _U32
         count &= _U32
         if type(v) is TclList:
-            n = v.n  # type: ignore[union-attr]
+            n = v.n
             if first >= n:
                 return 0
             end = n if count >= n - first else first + count
-            chunk = v.items[first:end]  # type: ignore[union-attr]
+            chunk = v.items[first:end]
         else:
             elems = self.elements(o)
             if not elems or first >= len(elems):
@@ -356,7 +356,7 @@ class Imports:
         base = len(objs) + 1
         objs.extend(chunk)
         k = len(chunk)
-        self.inst.set_u32s(out, range(base, base + k))  # type: ignore[arg-type]
+        self.inst.set_u32s(out, range(base, base + k))
         return k
 
     def list_range(self, i: int, o: int, first: int, count: int) -> int:
@@ -369,7 +369,7 @@ class Imports:
         v = self.get(o)
         new = self.values(items, n)
         if type(v) is TclList:
-            return self.new(v.append(new))  # type: ignore[union-attr]
+            return self.new(v.append(new))
         elems = self.elements(o) or []
         elems.extend(new)
         return self.new(TclList(elems))
@@ -379,8 +379,8 @@ class Imports:
         new = self.values(items, n)
         first &= _U32
         remove &= _U32
-        if type(v) is TclList and remove == 0 and first >= v.n:  # type: ignore[union-attr]
-            return self.new(v.append(new))  # type: ignore[union-attr]
+        if type(v) is TclList and remove == 0 and first >= v.n:
+            return self.new(v.append(new))
         elems = self.elements(o) or []
         first = min(first, len(elems))
         elems[first : first + remove] = new
@@ -391,7 +391,7 @@ class Imports:
     def dict_size(self, i: int, o: int) -> int:
         v = self.get(o)
         if type(v) is TclDict:
-            return len(v.d)  # type: ignore[union-attr]
+            return len(v.d)
         return -1
 
     def dict_from_list(self, i: int, o: int) -> int:
@@ -407,7 +407,7 @@ class Imports:
         rep = None if canonical and type(lst) is TclList else to_str(lst)
         dv = TclDict(d, rep)
         if not canonical:
-            dv.lst = lst if type(lst) is TclList else TclList(elems)  # type: ignore[assignment]
+            dv.lst = lst if type(lst) is TclList else TclList(elems)
         if 0 < o <= len(self.objs):
             self.objs[o - 1] = dv
         return o
@@ -416,12 +416,12 @@ class Imports:
         v = self.get(o)
         if type(v) is not TclDict:
             return 0
-        found = v.d.get(to_str(self.get(key)))  # type: ignore[union-attr]
+        found = v.d.get(to_str(self.get(key)))
         return 0 if found is None else self.new(found)
 
     def dict_put(self, i: int, o: int, key: int, value: int) -> int:
         v = self.get(o)
-        d = dict(v.d) if type(v) is TclDict else {}  # type: ignore[union-attr]
+        d = dict(v.d) if type(v) is TclDict else {}
         k = to_str(self.get(key))
         if value:
             d[k] = self.get(value)

@@ -566,7 +566,7 @@ class State:
             current = 0
         if type(current) is not int:
             return VAR_NOT_INT, None
-        total = current + delta  # type: ignore[operator]
+        total = current + delta
         if not -(1 << 63) <= total < (1 << 63):
             return VAR_NOT_INT, None
         return self.var_set(name, key, total)
@@ -577,7 +577,7 @@ class State:
         if var is not None and key is None and var.traces is None:
             current = var.value
             if type(current) is TclList:
-                new = current.append(items)  # type: ignore[union-attr]
+                new = current.append(items)
                 var.value = new
                 return VAR_OK, new
         status, current = self._current(name, key)
@@ -596,7 +596,7 @@ class State:
         if current is None:
             new: Value = Text(bytearray(data))
         elif type(current) is Text:
-            new = current.append(data)  # type: ignore[union-attr]
+            new = current.append(data)
         else:
             new = Text(bytearray(to_bytes(current))).append(data)
         return self.var_set(name, key, new)
@@ -917,9 +917,8 @@ def _appended(current: Value | None, items: list[Value]) -> Value | None:
     """current's list with items appended, or None when current has no list rep."""
     if current is None:
         return TclList(list(items))
-    t = type(current)
-    if t is TclList:
-        return current.append(items)  # type: ignore[union-attr]
+    if type(current) is TclList:
+        return current.append(items)
     elems = list_items_of(current)
     if elems is None:
         return None

@@ -316,7 +316,7 @@ def to_str(v: Value) -> str:
 def to_bytes(v: Value) -> bytes:
     """The string rep of any value as UTF-8."""
     if type(v) is Text:
-        return v.bytes()  # type: ignore[union-attr]
+        return v.bytes()
     return encode(to_str(v))
 
 
