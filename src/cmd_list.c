@@ -18,6 +18,7 @@ uint32_t fstr_case(FeatherInterp i, uint32_t c, int mode);
 uint32_t fstr_class(FeatherInterp i, uint32_t c);
 int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out);
 int fstr_parse_wide(const char *s, uint32_t n, int64_t *out);
+int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
 bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
                 bool nocase);
 int fstr_compare(FeatherInterp i, const char *a, uint32_t an, const char *b, uint32_t bn,
@@ -115,7 +116,7 @@ static FeatherObj item(FeatherInterp i, FeatherObj list, uint32_t k) {
 static bool is_index(FeatherInterp i, FeatherObj o) {
     int64_t v;
     FeatherObj saved = f_result(i);
-    if (f_get_index(i, o, 0, &v) == TCL_OK) return true;
+    if (fstr_get_index(i, o, 0, &v, NULL) == TCL_OK) return true;
     f_set_result(i, saved);
     f_set_error_code(i, 0);
     return false;
@@ -166,11 +167,12 @@ static int idx_specs(FeatherInterp i, FeatherObj o, IdxSpec **specs, uint32_t *c
     if (!out) return oom(i);
     for (uint32_t k = 0; k < n; k++) {
         int64_t v;
-        int code = f_get_index(i, items[k], 0, &v);
+        bool end;
+        int code = fstr_get_index(i, items[k], 0, &v, &end);
         if (code == TCL_OK) {
             uint32_t len;
             const char *s = f_get(i, items[k], &len);
-            out[k].end = len >= 3 && memcmp(s, "end", 3) == 0;
+            out[k].end = end;
             out[k].v = v;
             if ((out[k].end && v > 0) || (!out[k].end && (v < 0 || v >= 2147483647))) {
                 f_set_error_code(i, f_str(i, "TCL VALUE INDEX OUTOFRANGE"));
@@ -288,11 +290,11 @@ static int lindex_flat(FeatherInterp i, FeatherObj list, FeatherObj *idx, uint32
         uint32_t len;
         if (f_list_length(i, cur, &len) != TCL_OK) return TCL_ERROR;
         int64_t v;
-        if (f_get_index(i, idx[k], (int64_t)len - 1, &v) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
         if (v < 0 || v >= len) {
             /* Out of range: the rest must still be valid indices. */
             for (k++; k < n; k++) {
-                if (f_get_index(i, idx[k], -1, &v) != TCL_OK) return TCL_ERROR;
+                if (fstr_get_index(i, idx[k], -1, &v, NULL) != TCL_OK) return TCL_ERROR;
             }
             *out = f_empty(i);
             return TCL_OK;
@@ -358,8 +360,8 @@ static int cmd_lrange(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t first, last;
-    if (f_get_index(i, objv[2], (int64_t)len - 1, &first) != TCL_OK) return TCL_ERROR;
-    if (f_get_index(i, objv[3], (int64_t)len - 1, &last) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (last >= len) last = (int64_t)len - 1;
     if (first > last) return f_ok_empty(i);
@@ -371,7 +373,7 @@ static int cmd_linsert(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t at;
-    if (f_get_index(i, objv[2], len, &at) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[2], len, &at, NULL) != TCL_OK) return TCL_ERROR;
     if (at < 0) at = 0;
     if (at > len) at = len;
     return f_ok(i, feather_host_list_splice(i, objv[1], (uint32_t)at, 0, objv + 3,
@@ -383,8 +385,8 @@ static int cmd_lreplace(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t first, last;
-    if (f_get_index(i, objv[2], (int64_t)len - 1, &first) != TCL_OK) return TCL_ERROR;
-    if (f_get_index(i, objv[3], (int64_t)len - 1, &last) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (first > len) first = len;
     if (last >= len) last = (int64_t)len - 1;
@@ -477,7 +479,7 @@ static int lset_flat(FeatherInterp i, FeatherObj list, FeatherObj *idx, uint32_t
         uint32_t len;
         if (f_list_length(i, cur, &len) != TCL_OK) return TCL_ERROR;
         int64_t v;
-        if (f_get_index(i, idx[k], (int64_t)len - 1, &v) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
         if (v < 0 || v > len) {
             f_set_error_code(i, f_str(i, "TCL OPERATION LSET BADINDEX"));
             return f_error(i, "list index out of range");
@@ -611,7 +613,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
     if (plist(i, objv[objc - 2], &pl) != TCL_OK) return TCL_ERROR;
     int64_t offset = 0;
     if (start_obj) {
-        if (f_get_index(i, start_obj, (int64_t)pl.n - 1, &offset) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_index(i, start_obj, (int64_t)pl.n - 1, &offset, NULL) != TCL_OK) return TCL_ERROR;
         if (offset < 0) offset = 0;
         if (offset > (int64_t)pl.n - 1) return (all || inl) ? f_ok_empty(i) : f_ok_int(i, -1);
     }

@@ -12,6 +12,8 @@
  */
 #include "core.h"
 
+int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
+
 /* ------------------------------------------------------------ characters */
 
 enum {
@@ -361,7 +363,7 @@ static int s_first(FeatherInterp i, int objc, FeatherObj *objv) {
     str_load(i, objv[2], &needle);
     str_load(i, objv[3], &hay);
     int64_t start = 0;
-    if (objc == 5 && f_get_index(i, objv[4], (int64_t)hay.chars - 1, &start) != TCL_OK)
+    if (objc == 5 && fstr_get_index(i, objv[4], (int64_t)hay.chars - 1, &start, NULL) != TCL_OK)
         return TCL_ERROR;
     return f_ok_int(i, find_first(&hay, &needle, start));
 }
@@ -373,7 +375,7 @@ static int s_last(FeatherInterp i, int objc, FeatherObj *objv) {
     str_load(i, objv[2], &needle);
     str_load(i, objv[3], &hay);
     int64_t last = (int64_t)hay.chars - 1;
-    if (objc == 5 && f_get_index(i, objv[4], (int64_t)hay.chars - 1, &last) != TCL_OK)
+    if (objc == 5 && fstr_get_index(i, objv[4], (int64_t)hay.chars - 1, &last, NULL) != TCL_OK)
         return TCL_ERROR;
     if (needle.chars == 0 || needle.chars > hay.chars) return f_ok_int(i, -1);
     /* The match must lie within characters [0, last]. */
@@ -395,7 +397,7 @@ static int s_index(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t k;
-    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &k) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &k, NULL) != TCL_OK) return TCL_ERROR;
     if (k < 0 || k >= st.chars) return f_ok_empty(i);
     uint32_t a = str_off(&st, (uint32_t)k);
     uint32_t cp;
@@ -415,6 +417,7 @@ static int s_length(FeatherInterp i, int objc, FeatherObj *objv) {
  * a number, white space around it included. */
 typedef struct NumScan {
     uint32_t stop;  /* end of the number and the white space after it */
+    uint32_t end;   /* end of the number itself */
     bool is_int;    /* the number is an integer */
     bool big;       /* ... whose magnitude exceeds 64 bits */
     bool neg;       /* a minus sign came first */
@@ -539,6 +542,7 @@ static bool scan_number(const char *s, uint32_t n, bool int_only, NumScan *r) {
         }
     }
     if (!found) return false;
+    r->end = accept;
     while (accept < n && is_ws(s[accept])) accept++;
     r->stop = accept;
     return true;
@@ -552,6 +556,79 @@ int fstr_parse_wide(const char *s, uint32_t n, int64_t *out) {
     if (r.big) return 2;
     *out = (int64_t)(r.neg ? (uint64_t)0 - r.mag : r.mag);
     return 1;
+}
+
+/* Tcl_GetInt on text: white space around, a sign, any radix; a magnitude
+ * up to 2^32-1, wrapped to 32 bits as Tcl does. */
+static bool text_int32(const char *s, uint32_t n, int32_t *out) {
+    NumScan r;
+    if (!scan_number(s, n, true, &r) || r.stop != n || r.big || r.mag > 4294967295u) return false;
+    uint32_t v = (uint32_t)r.mag;
+    *out = (int32_t)(r.neg ? 0u - v : v);
+    return true;
+}
+
+static int32_t wrap_add(int64_t a, int32_t b) {
+    return (int32_t)((uint32_t)(int32_t)a + (uint32_t)b);
+}
+
+/* Tcl 8.6's TclGetIntForIndex: an integer, a prefix of "end", end+N,
+ * end-N, M+N or M-N (N and M as Tcl_GetInt reads them), in 32-bit
+ * arithmetic. *is_end (may be NULL) tells an end-relative index. */
+int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end) {
+    int64_t raw;
+    int32_t v;
+    if (is_end) *is_end = false;
+    if (feather_host_integer_get(i, o, &raw) == 1 && raw <= 4294967295LL && raw >= -4294967295LL) {
+        *out = (int32_t)(uint32_t)(uint64_t)raw;
+        return TCL_OK;
+    }
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    if (text_int32(s, n, &v)) {
+        *out = v;
+        return TCL_OK;
+    }
+    if (n > 0 && s[0] == 'e' && memcmp(s, "end", n < 3 ? n : 3) == 0) {
+        if (is_end) *is_end = true;
+        if (n <= 3) {
+            *out = end;
+            return TCL_OK;
+        }
+        if (n > 4 && (s[3] == '-' || s[3] == '+') && !is_ws(s[4]) && text_int32(s + 4, n - 4, &v)) {
+            *out = wrap_add(end, s[3] == '-' ? (int32_t)(0u - (uint32_t)v) : v);
+            return TCL_OK;
+        }
+        if (is_end) *is_end = false;
+    } else {
+        uint32_t k = 0;
+        while (k < n && is_ws(s[k])) k++;
+        NumScan r;
+        if (scan_number(s + k, n - k, true, &r)) {
+            uint32_t op = k + r.end;
+            int32_t a, b;
+            if (op + 1 < n && (s[op] == '+' || s[op] == '-') && !is_ws(s[op + 1]) &&
+                text_int32(s + k, r.end, &a) && text_int32(s + op + 1, n - op - 1, &b)) {
+                *out = wrap_add(a, s[op] == '-' ? (int32_t)(0u - (uint32_t)b) : b);
+                return TCL_OK;
+            }
+        }
+    }
+    /* TclCheckBadOctal: a number with a leading 0 gets a hint. */
+    const char *hint = "";
+    uint32_t k = (n >= 4 && memcmp(s, "end-", 4) == 0) ? 4 : 0;
+    while (k < n && is_ws(s[k])) k++;
+    if (k < n && (s[k] == '+' || s[k] == '-')) k++;
+    if (k < n && s[k] == '0') {
+        k++;
+        if (k < n && (s[k] == 'o' || s[k] == 'O')) k++;
+        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+        while (k < n && is_ws(s[k])) k++;
+        if (k == n) hint = " (looks like invalid octal number)";
+    }
+    f_set_error_code(i, f_str(i, "TCL VALUE INDEX"));
+    return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?%s", s, n,
+                   hint);
 }
 
 /* Tcl's ParseBoolean: 0, 1, or a prefix of yes/no/true/false/on/off. */
@@ -848,8 +925,8 @@ static int s_range(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t end = (int64_t)st.chars - 1, first, last;
-    if (f_get_index(i, objv[3], end, &first) != TCL_OK) return TCL_ERROR;
-    if (f_get_index(i, objv[4], end, &last) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (last > end) last = end;
     if (last < first) return f_ok_empty(i);
@@ -903,8 +980,8 @@ static int s_replace(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t end = (int64_t)st.chars - 1, first, last;
-    if (f_get_index(i, objv[3], end, &first) != TCL_OK) return TCL_ERROR;
-    if (f_get_index(i, objv[4], end, &last) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (last < 0 || first > end || last < first) return f_ok(i, objv[2]);
     if (first < 0) first = 0;
     if (last > end) last = end;
@@ -966,10 +1043,10 @@ static int s_case(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
     uint32_t a = 0, z = st.n;
     if (objc > 3) {
         int64_t end = (int64_t)st.chars - 1, first, last;
-        if (f_get_index(i, objv[3], end, &first) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
         if (first < 0) first = 0;
         last = first;
-        if (objc == 5 && f_get_index(i, objv[4], end, &last) != TCL_OK) return TCL_ERROR;
+        if (objc == 5 && fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
         if (last >= end) last = end;
         if (last < first) return f_ok(i, objv[2]);
         a = str_off(&st, (uint32_t)first);
@@ -1043,7 +1120,7 @@ static int s_wordend(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t idx;
-    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &idx) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
     if (idx < 0) idx = 0;
     if (idx >= st.chars) return f_ok_int(i, st.chars);
     uint32_t p = str_off(&st, (uint32_t)idx), cur = p, len = 1;
@@ -1064,7 +1141,7 @@ static int s_wordstart(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t idx;
-    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &idx) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
     if (idx >= st.chars) idx = (int64_t)st.chars - 1;
     int64_t cur = 0;
     if (idx > 0) {

@@ -730,6 +730,60 @@ split a b c
 join [split "a:b:c" :] :
 # case: list-split-large
 llength [split [string repeat "ab " 10000]]
+# case: list-index-form-end-prefix-e
+lindex {a b c d e f g h} "e"
+# case: list-index-form-end-prefix-en
+lindex {a b c d e f g h} "en"
+# case: list-index-form-end-minus-negative
+lindex {a b c d e f g h} "end--1"
+# case: list-index-form-end-minus-plus
+lindex {a b c d e f g h} "end-+1"
+# case: list-index-form-end-plus-minus
+lindex {a b c d e f g h} "end+-1"
+# case: list-index-form-arith-minus-negative
+lindex {a b c d e f g h} "1--1"
+# case: list-index-form-arith-signed
+lindex {a b c d e f g h} "+1+1"
+# case: list-index-form-arith-radix
+lindex {a b c d e f g h} "0x2+0b1"
+# case: list-index-form-arith-octal
+lindex {a b c d e f g h} "07+1"
+# case: list-index-form-end-hex
+lindex {a b c d e f g h} "end-0x1"
+# case: list-index-form-leading-tab
+lindex {a b c d e f g h} "\t1"
+# case: list-index-form-space-after-op-list
+lindex {a b c d e f g h} "1+ 1"
+# case: list-index-form-end-space-list
+lindex {a b c d e f g h} "end- 1"
+# case: list-index-form-bad-octal
+lindex {a b c d e f g h} "08"
+# case: list-index-form-end-bad-octal
+lindex {a b c d e f g h} "end-08"
+# case: list-index-form-arith-bad-octal
+lindex {a b c d e f g h} "1+08"
+# case: list-index-form-float
+lindex {a b c d e f g h} "1e1"
+# case: list-index-form-double-arith
+lindex {a b c d e f g h} "1+2+3"
+# case: list-index-form-wraps-negative
+lindex {a b c d e f g h} "2147483648"
+# case: list-index-form-wraps-zero
+lindex {a b c d e f g h} "4294967295+1"
+# case: list-index-form-too-big
+lindex {a b c d e f g h} "4294967296"
+# case: list-index-form-end-too-big
+lindex {a b c d e f g h} "end-4294967296"
+# case: list-index-form-end-junk
+lindex {a b c d e f g h} "endx"
+# case: list-index-form-end-plus-nothing
+lindex {a b c d e f g h} "end+"
+# case: list-index-form-lrange
+lrange {a b c d e} e-1 end
+# case: list-index-form-linsert-prefix
+linsert {a b c} en x
+# case: list-index-form-lset-arith
+set x {a b c}; lset x 0+1 B
 # case: list-combo-nested-build
 set m {}; foreach r {1 2} {set row {}; foreach c {a b} {lappend row $r$c}; lappend m $row}; list $m [lindex $m 1 0]
 # case: list-combo-sort-search

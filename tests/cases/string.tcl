@@ -732,6 +732,26 @@ string wordstart "x \u00e9t\u00e9" 4
 string wordend abc x
 # case: string-wordstart-wrong-args
 string wordstart abc
+# case: string-index-form-end-prefix
+string index abcdef e
+# case: string-index-form-end-minus-plus
+string index abcdef end-+1
+# case: string-index-form-arith-negative
+string index abcdef 1--1
+# case: string-index-form-bad-octal
+string index abcdef 08
+# case: string-index-form-end-bad-octal
+string index abcdef end-09
+# case: string-index-form-space
+string index abcdef " 2 "
+# case: string-index-form-range-arith
+string range abcdef 0+1 end-1+0
+# case: string-index-form-wraps
+string range abcdef 4294967295+1 end
+# case: string-index-form-too-big
+string index abcdef 4294967296
+# case: string-index-form-list-not-allowed
+string index abcdef "1 2"
 # case: string-combined-errors-caught
 list [catch {string index} m] $m
 # case: string-combined-in-proc
