@@ -556,7 +556,8 @@ class Imports:
         if which == _NAMES_COMMANDS or which == _NAMES_PROCS:
             names = s.command_names(where, which == _NAMES_PROCS)
         elif which == _NAMES_VARS:
-            names = s.var_names("vars")
+            # An explicit namespace (info vars ns::*): its variables, fully qualified.
+            names = s.var_names("vars") if where is None else s.ns_var_names(where)
         elif which == _NAMES_LOCALS:
             names = s.var_names("locals")
         elif which == _NAMES_GLOBALS:

@@ -283,6 +283,9 @@ class State:
             cmd = ns.commands.get(name)
             if cmd is not None:
                 self.delete_command(cmd)
+        for name, var in list(ns.vars.items()):
+            if var.traces:
+                self._fire_list(var.traces, ns.qualify(name), None, "unset")
         ns.vars.clear()
         ns.children.clear()
         ns.dead = True
@@ -894,6 +897,10 @@ class State:
             seen = set(names)
             names += [n for n, v in self.global_ns.vars.items() if n not in seen and _visible(v)]
         return names
+
+    def ns_var_names(self, ns: Namespace) -> list[str]:
+        """The variables of a namespace, fully qualified (info vars ns::*)."""
+        return [ns.qualify(n) for n, v in ns.vars.items() if self._link_visible(v)]
 
     def _link_visible(self, var: Var) -> bool:
         if var.link is None:

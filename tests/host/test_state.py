@@ -357,3 +357,19 @@ def test_array_keys_in_insertion_order_through_links(s: State) -> None:
     s.pop_frame()
     s.var_set("scalar", None, "x")
     assert s.array_keys("scalar") == [] and s.array_keys("missing") == []
+
+
+@pytest.mark.milestone("M6")
+def test_namespace_deletion_fires_unset_traces_and_lists_qualified_vars(
+    s: State, rec: Recorder
+) -> None:
+    ns = s.create_ns("n")
+    s.var_set("n::v", None, "1")
+    s.push_frame(0, "::n", True)
+    s.var_link("w", -1, "w")  # variable w: declared, undefined
+    s.pop_frame()
+    assert s.ns_var_names(ns) == ["::n::v", "::n::w"]
+    s.trace_add(st.TRACE_VARIABLE, "n::v", ["unset"], "cb")
+    s.trace_add(st.TRACE_VARIABLE, "n::w", ["unset"], "cb")
+    s.delete_ns("::n")
+    assert rec.scripts == ["cb ::n::v {} unset", "cb ::n::w {} unset"]
