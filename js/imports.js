@@ -15,7 +15,20 @@
 // feather.js reads it, and so does the check that the module's imports and
 // this table agree.
 
-import { TclDict, TclDouble, TclList, asList, decode, encodeInto, intValue, rememberList, toStr } from "./values.js";
+import {
+  INTERN,
+  INTERN_MAX,
+  TclDict,
+  TclDouble,
+  TclList,
+  asList,
+  decode,
+  encodeInto,
+  intValue,
+  internSlot,
+  rememberList,
+  toStr,
+} from "./values.js";
 
 const I = "i32";
 const L = "i64";
@@ -80,6 +93,7 @@ const NAMES_VARS = 2;
 const NAMES_LOCALS = 3;
 const NAMES_GLOBALS = 4;
 const NAMES_CHILDREN = 5;
+const NAMES_ELEMENTS = 6;
 
 // ---------------------------------------------------------------- runes
 
@@ -245,7 +259,22 @@ export class Imports {
       }
       return this.emptyH;
     }
-    return this.objs.push(decode(this.rt.mem().u8, s >>> 0, n >>> 0));
+    const u8 = this.rt.mem().u8;
+    if (n <= INTERN_MAX) {
+      // An interned string: the handle given for it earlier in this eval, if any.
+      const slot = internSlot(u8, s >>> 0, n);
+      if (slot >= 0) {
+        const objs = this.objs;
+        const gen = this.rt.scratch.gen;
+        const h = INTERN.handles[slot];
+        if (INTERN.gens[slot] === gen && h <= objs.length) return h;
+        const fresh = objs.push(INTERN.strs[slot]);
+        INTERN.handles[slot] = fresh;
+        INTERN.gens[slot] = gen;
+        return fresh;
+      }
+    }
+    return this.objs.push(decode(u8, s >>> 0, n >>> 0));
   }
 
   string_get(i, o, buf, cap) {
@@ -614,6 +643,7 @@ export class Imports {
   names(i, which, ns, nslen) {
     this.calls++;
     const s = this.state(i);
+    if (which === NAMES_ELEMENTS) return this.new(new TclList(nslen >= 0 ? s.arrayKeys(this.text(ns, nslen)) : []));
     let where = null;
     if (nslen >= 0) {
       where = s.findNs(this.text(ns, nslen));

@@ -468,11 +468,15 @@ export class State {
     if (key === null) {
       table.delete(tail);
       if (v.traces !== null || v.etraces !== null) {
-        v.busy = false;
-        if (v.arr !== null && v.etraces !== null) {
-          for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
+        v.busy = true;
+        try {
+          if (v.arr !== null && v.etraces !== null) {
+            for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
+          }
+          this.fireList(v.traces, name, null, "unset");
+        } finally {
+          v.busy = false;
         }
-        this.fireList(v.traces, name, null, "unset");
       }
       return R[VAR_OK];
     }
@@ -578,6 +582,14 @@ export class State {
     const cur = this.cur;
     const s = cur === undefined ? text : (typeof cur === "string" ? cur : toStr(cur)) + text;
     return this.varSet(name, key, s);
+  }
+
+  /** The element keys of array `name` in insertion order (links followed);
+   * empty when it is no array. */
+  arrayKeys(name) {
+    const v = this.findVar(name);
+    if (v === null || v.arr === null) return [];
+    return [...v.arr.keys()];
   }
 
   varKind(name) {

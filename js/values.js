@@ -81,18 +81,49 @@ export class TclDict {
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
+// Short ASCII strings (command and variable names, small numbers, words of
+// scripts run in loops) are interned in a direct-mapped table: decoding one
+// already seen allocates nothing, and string_new can give the same handle
+// again within an eval (INTERN.handles / INTERN.gens, see imports.js).
+export const INTERN_MAX = 24;
+const INTERN_SLOTS = 8192;
+export const INTERN = {
+  strs: new Array(INTERN_SLOTS).fill(""),
+  handles: new Uint32Array(INTERN_SLOTS), // a scratch handle holding strs[slot]
+  gens: new Int32Array(INTERN_SLOTS).fill(-1), // the scratch generation of that handle
+};
+
+/** The intern slot of the ASCII bytes u8[start, start+len) (0 < len <=
+ * INTERN_MAX), the string put there when it was not; -1 when a byte is not ASCII. */
+export function internSlot(u8, start, len) {
+  const end = start + len;
+  let h = len;
+  for (let k = start; k < end; k++) {
+    const c = u8[k];
+    if (c > 127) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
+  const strs = INTERN.strs;
+  const s = strs[slot];
+  if (s.length === len) {
+    let k = 0;
+    while (k < len && s.charCodeAt(k) === u8[start + k]) k++;
+    if (k === len) return slot;
+  }
+  let t = "";
+  for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
+  strs[slot] = t;
+  INTERN.gens[slot] = -1;
+  return slot;
+}
+
 /** Bytes u8[start, start+len) as a string; invalid UTF-8 bytes become U+DC80..U+DCFF. */
 export function decode(u8, start, len) {
   if (len === 0) return "";
-  if (len <= 24) {
-    let s = "";
-    const end = start + len;
-    for (let k = start; k < end; k++) {
-      const c = u8[k];
-      if (c > 127) return decodeSlow(u8, start, len);
-      s += String.fromCharCode(c);
-    }
-    return s;
+  if (len <= INTERN_MAX) {
+    const slot = internSlot(u8, start, len);
+    if (slot >= 0) return INTERN.strs[slot];
   }
   return decodeSlow(u8, start, len);
 }
