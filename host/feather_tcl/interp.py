@@ -87,7 +87,8 @@ class Interp:
     def register(self, name: str, fn: Callable[..., Any]) -> None:
         """Make fn a Tcl command. fn receives the arguments as str and may return
         None, str, int, float, bool ("1"/"0") or a list/tuple (a Tcl list); an
-        exception becomes a Tcl error carrying its message."""
+        exception becomes a Tcl error carrying its message, and a TclError its own
+        code and result (``TclError("", code=3)`` is a ``break``)."""
         self._check_open()
 
         def command(argv: list[Value]) -> tuple[int, Value]:

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from feather_tcl import state as st
 from feather_tcl._wasm import HostTrap, Instance
+from feather_tcl.errors import TclError
 from feather_tcl.imports import Imports
 from feather_tcl.values import TclList, Value, encode, from_python, to_str
 
@@ -74,6 +75,8 @@ class InterpCore:
             return self.commands[ident](args)
         except (HostTrap, KeyboardInterrupt, SystemExit, MemoryError, RecursionError):
             raise
+        except TclError as exc:  # a nested eval's error, or a chosen code (e.g. break)
+            return exc.code, exc.result
         except Exception as exc:  # noqa: BLE001 - any embedder error is a Tcl error
             return st.TCL_ERROR, str(exc)
 

@@ -543,3 +543,12 @@ def test_collected_interp_leaves_the_runtime() -> None:
     del interp
     gc.collect()
     assert rt.interps[ident] is None
+
+
+def test_register_tcl_error_carries_its_code(session: Session) -> None:
+    def stop(*args: str) -> None:
+        raise TclError("", code=3)  # break
+
+    session.interp.register("stop", stop)
+    assert session.eval("set n 0; foreach x {a b c} {incr n; stop}; set n") == "1"
+    assert session.eval("catch {stop} m") == "3"
