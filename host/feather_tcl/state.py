@@ -656,7 +656,9 @@ class State:
             ttable = maybe_table
         if ttable is local and ttail == name and tkey is None:
             if level >= 0:
-                return VAR_EXISTS  # "can't upvar from variable to itself"
+                # TODO(contract): Tcl says "can't upvar from variable to itself"; host.h
+                # has no status for it, so the core reports "already exists".
+                return VAR_EXISTS
             var = local.get(name)
             if var is None:
                 var = local[name] = Var()
@@ -703,6 +705,10 @@ class State:
             script = " ".join((trace.script, quote_element(name1), quote_element(name2 or ""), op))
             code, result = self.evaluate(script)
             if code != TCL_OK and op != "unset":
+                # TODO(contract): Tcl's errorInfo goes on from the trace script's own
+                # ("...\n    (write trace on "v")\n    invoked from within"); ::errorInfo
+                # holds the script's part now, but the core starts afresh on
+                # FEATHER_VAR_TRACE_ERROR.
                 return result
         return None
 

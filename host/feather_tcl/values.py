@@ -385,6 +385,12 @@ class Scratch:
     """The scratch handle table of one WASM instance: handle ``h`` is
     ``objs[h - 1]``; 0 is nil. Cleared after each outermost eval."""
 
+    # TODO(contract): handles are reclaimed only when the outermost eval returns, so
+    # a loop of N iterations inside one eval holds O(N) handles (~40 bytes each,
+    # e.g. 25 MB for 200,000 commands). A pair feather_host_scratch_mark(i) -> u32 /
+    # feather_host_scratch_release(i, mark), called by the core where it calls
+    # f_mark/f_release, would bound them (release = truncate the table to mark).
+
     __slots__ = ("objs", "gen")
 
     def __init__(self) -> None:
