@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import os
 import struct
 from array import array
 from collections.abc import Callable, Sequence
@@ -59,7 +60,11 @@ class HostTrap(TclError):
 
 
 def wasm_path() -> Path:
-    """feather.wasm, from the package directory (the build copies it there)."""
+    """feather.wasm: $FEATHER_WASM when set, else the copy in the package directory
+    (the build puts it there)."""
+    override = os.environ.get("FEATHER_WASM")
+    if override:
+        return Path(override)
     return Path(str(resources.files("feather_tcl").joinpath("feather.wasm")))
 
 

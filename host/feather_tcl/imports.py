@@ -94,6 +94,8 @@ _NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
 _NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN, _NAMES_ELEMENTS = 3, 4, 5, 6
 
 _U32: Final = 0xFFFFFFFF
+_INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
+_INTERN_ENTRIES: Final = 4096
 _INFO: Final = struct.Struct("<iiIIII")  # FeatherCmdInfo
 
 
@@ -154,8 +156,10 @@ class Imports:
         self.objs = rt.scratch.objs  # the scratch table (cleared in place, never replaced)
         self.cores = rt.interps  # interp id -> InterpCore (appended to, never replaced)
         self.inst: Instance = None  # type: ignore[assignment]  # set by the runtime
-        self._empty_gen = -1
-        self._empty_h = 0
+        # Short strings made during this eval: bytes -> handle. A repeated word (a
+        # command name, a variable name in a loop body) gets one handle per eval,
+        # so a loop does not grow the scratch table with copies of its words.
+        self.interned: dict[bytes, int] = {}
 
     def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
         """import name -> (implementation, parameter kinds, result kind)."""
@@ -230,12 +234,24 @@ class Imports:
 
     # ------------------------------------------------------------ string
 
+    def reset(self) -> None:
+        """The scratch table was cleared: forget handles cached for this eval."""
+        self.interned.clear()
+
     def string_new(self, i: int, s: int, n: int) -> int:
-        if n == 0:
-            gen = self.rt.scratch.gen
-            if self._empty_gen != gen or self._empty_h > len(self.objs):
-                self._empty_gen, self._empty_h = gen, self.new("")
-            return self._empty_h
+        inst = self.inst
+        if n <= _INTERN_MAX and 0 <= s and s + n <= inst.size and n >= 0:
+            data = inst.raw[s : s + n]
+            interned = self.interned
+            h = interned.get(data)
+            if h is not None:
+                return h
+            objs = self.objs
+            objs.append(data.decode("utf-8", "surrogateescape"))
+            h = len(objs)
+            if len(interned) < _INTERN_ENTRIES:
+                interned[data] = h
+            return h
         objs = self.objs
         objs.append(self.text(s, n))
         return len(objs)

@@ -170,6 +170,7 @@ class Runtime:
 
     def _reset(self) -> None:
         self.scratch.reset()
+        self.imports.reset()
         for core in self.interps:
             if core is not None:
                 core.state.reset_frames()

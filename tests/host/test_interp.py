@@ -552,3 +552,46 @@ def test_register_tcl_error_carries_its_code(session: Session) -> None:
     session.interp.register("stop", stop)
     assert session.eval("set n 0; foreach x {a b c} {incr n; stop}; set n") == "1"
     assert session.eval("catch {stop} m") == "3"
+
+
+@pytest.mark.milestone("M10")
+def test_lappend_and_append_loops_never_copy(
+    session: Session, need: Callable[..., None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linear, shown structurally: no append copies the accumulated value."""
+    need("lrepeat", "lappend", "foreach", "llength", probe="lrepeat 2 x")
+    from feather_tcl import values
+
+    copies = {"list": 0, "text": 0}
+    list_append, text_append = values.TclList.append, values.Text.append
+
+    def counting_list(self: values.TclList, new: list[values.Value]) -> values.TclList:
+        result = list_append(self, new)
+        copies["list"] += result.items is not self.items
+        return result
+
+    def counting_text(self: values.Text, data: bytes) -> values.Text:
+        result = text_append(self, data)
+        copies["text"] += result.buf is not self.buf
+        return result
+
+    monkeypatch.setattr(values.TclList, "append", counting_list)
+    monkeypatch.setattr(values.Text, "append", counting_text)
+    n = 20_000
+    assert session.eval(f"set l [lrepeat {n} x]; foreach x $l {{lappend r $x}}; llength $r") == str(
+        n
+    )
+    session.eval("foreach x $l {append s $x}")
+    assert session.eval("string length $s") == str(n)
+    assert copies == {"list": 0, "text": 0}
+
+
+@pytest.mark.milestone("M10")
+def test_repeated_words_share_handles_within_an_eval(session: Session) -> None:
+    rt = session.interp.runtime
+    seen: list[int] = []
+    session.interp.register("probe", lambda: seen.append(len(rt.scratch)))
+    session.eval("probe\n" + "set a 1\n" * 5000 + "probe\n")
+    assert seen[1] - seen[0] < 50  # not a handle per word: 15,000 words were read
+    session.eval("set a 1; probe")
+    assert seen[2] < 50  # a fresh table after the reset
