@@ -101,7 +101,8 @@ export class Feather {
    * arguments (after the command name) as strings and may return undefined,
    * a string, number, bigint, boolean ("1"/"0"), array (a Tcl list) or plain
    * object / Map (a dict); an exception becomes a Tcl error carrying its
-   * message. info: {interp, name} (the command word as invoked). */
+   * message, and a TclError its own code and result (new TclError("", 3) is
+   * a break). info: {interp, name} (the command word as invoked). */
   register(id, name, fn) {
     const core = this.core(id);
     core.addCommand(name, (argv) => {

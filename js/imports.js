@@ -18,6 +18,7 @@
 import {
   INTERN,
   INTERN_MAX,
+  INTERN_SLOTS,
   TclDict,
   TclDouble,
   TclList,
@@ -179,6 +180,11 @@ export class Imports {
     this.emptyH = 0;
     this.lastStr = null; // the last string too long for string_get's buffer, encoded
     this.lastBytes = null;
+    // By intern slot (values.js): a handle given for the slot's string in this
+    // eval (its scratch generation and the slot's version then).
+    this.internHandles = new Uint32Array(INTERN_SLOTS);
+    this.internGens = new Int32Array(INTERN_SLOTS).fill(-1);
+    this.internVersions = new Uint32Array(INTERN_SLOTS);
   }
 
   /** import name -> function, for WebAssembly.instantiate's "env". */
@@ -266,11 +272,13 @@ export class Imports {
       if (slot >= 0) {
         const objs = this.objs;
         const gen = this.rt.scratch.gen;
-        const h = INTERN.handles[slot];
-        if (INTERN.gens[slot] === gen && h <= objs.length) return h;
+        const version = INTERN.version[slot];
+        const h = this.internHandles[slot];
+        if (this.internGens[slot] === gen && this.internVersions[slot] === version && h <= objs.length) return h;
         const fresh = objs.push(INTERN.strs[slot]);
-        INTERN.handles[slot] = fresh;
-        INTERN.gens[slot] = gen;
+        this.internHandles[slot] = fresh;
+        this.internGens[slot] = gen;
+        this.internVersions[slot] = version;
         return fresh;
       }
     }
@@ -492,11 +500,8 @@ export class Imports {
   dict_put(i, o, key, value) {
     this.calls++;
     const v = this.get(o);
-    const d = v instanceof TclDict ? new Map(v.d) : new Map();
-    const k = toStr(this.get(key));
-    if (value) d.set(k, this.get(value));
-    else d.delete(k);
-    return this.new(new TclDict(d));
+    const d = v instanceof TclDict ? v : new TclDict(new Map());
+    return this.new(d.put(toStr(this.get(key)), value ? this.get(value) : undefined));
   }
 
   // ------------------------------------------------------------ var
@@ -651,7 +656,8 @@ export class Imports {
     }
     let names;
     if (which === NAMES_COMMANDS || which === NAMES_PROCS) names = s.commandNames(where, which === NAMES_PROCS);
-    else if (which === NAMES_VARS) names = s.varNames("vars");
+    // An explicit namespace (info vars ns::*): its variables, fully qualified.
+    else if (which === NAMES_VARS) names = where === null ? s.varNames("vars") : s.nsVarNames(where);
     else if (which === NAMES_LOCALS) names = s.varNames("locals");
     else if (which === NAMES_GLOBALS) names = s.varNames("globals");
     else if (which === NAMES_CHILDREN) names = s.children(where ?? s.active.ns);

@@ -16,7 +16,7 @@
 // its variables, procs and namespaces.
 
 import * as st from "./state.js";
-import { HostTrap } from "./errors.js";
+import { HostTrap, TclError } from "./errors.js";
 import { Imports } from "./imports.js";
 import { Instance } from "./wasm.js";
 import { Scratch, TclList, encode, fromJs, toStr } from "./values.js";
@@ -50,6 +50,8 @@ export class InterpCore {
       return fn(args);
     } catch (e) {
       if (this.rt.poisoned) throw e;
+      // A nested eval's error, or a chosen code (new TclError("", 3) is a break).
+      if (e instanceof TclError) return [e.code, e.result];
       return [st.TCL_ERROR, e instanceof Error ? e.message : String(e)];
     }
   }

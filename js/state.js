@@ -238,6 +238,9 @@ export class State {
       const cmd = ns.commands.get(name);
       if (cmd !== undefined) this.deleteCommand(cmd);
     }
+    for (const [name, v] of [...ns.vars]) {
+      if (v.traces) this.fireList(v.traces, ns.qualify(name), null, "unset");
+    }
     ns.vars.clear();
     ns.children.clear();
     ns.dead = true;
@@ -880,6 +883,13 @@ export class State {
       const seen = new Set(names);
       for (const [n, v] of this.globalNs.vars) if (!seen.has(n) && visible(v)) names.push(n);
     }
+    return names;
+  }
+
+  /** The variables of a namespace, fully qualified (info vars ns::*). */
+  nsVarNames(ns) {
+    const names = [];
+    for (const [n, v] of ns.vars) if (linkVisible(v)) names.push(ns.qualify(n));
     return names;
   }
 

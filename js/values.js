@@ -60,11 +60,41 @@ export class TclList {
 export class TclDict {
   /** d: a Map from string keys to values, in insertion order. */
   constructor(d, rep = null) {
-    this.d = d;
+    this.m = d; // the Map, or null while this version is a diff (see put)
+    this.diff = null; // {base, key, had, old}: this = base with key restored
     this.rep = rep;
     // The list this dict was made from when that list had duplicate keys: its
     // list rep is then that list, not the canonical key/value list.
     this.lst = null;
+  }
+
+  /** The entries (a Map: read it, never change it). */
+  get d() {
+    if (this.m === null) reroot(this);
+    return this.m;
+  }
+
+  /** This dict with key set to value (undefined: key removed).
+   *
+   * Persistent by Baker's trick: setting a key moves the Map to the new
+   * version in O(1) and leaves this one a diff against it ({base, key, had,
+   * old}); reading an older version later moves the Map back along the chain
+   * (reroot). So a `dict set` / `dict incr` loop is linear and every version
+   * keeps its meaning. Removing a key copies (a Map cannot re-insert a key at
+   * its old position). */
+  put(key, value) {
+    const m = this.d;
+    if (value === undefined) {
+      if (!m.has(key)) return this;
+      const copy = new Map(m);
+      copy.delete(key);
+      return new TclDict(copy);
+    }
+    const next = new TclDict(m);
+    this.diff = { base: next, key, had: m.has(key), old: m.get(key) };
+    this.m = null;
+    m.set(key, value);
+    return next;
   }
 
   /** The dict as a flat key/value array (its list rep). */
@@ -76,6 +106,28 @@ export class TclDict {
   }
 }
 
+/** Move the Map of a chain of dict versions to version d. */
+function reroot(d) {
+  const chain = [];
+  let node = d;
+  while (node.m === null) {
+    chain.push(node);
+    node = node.diff.base;
+  }
+  for (let j = chain.length - 1; j >= 0; j--) {
+    const c = chain[j];
+    const b = c.diff.base; // holds the Map now
+    const m = b.m;
+    const { key, had, old } = c.diff;
+    b.diff = { base: c, key, had: m.has(key), old: m.get(key) };
+    b.m = null;
+    if (had) m.set(key, old);
+    else m.delete(key);
+    c.m = m;
+    c.diff = null;
+  }
+}
+
 // ---------------------------------------------------------------- UTF-8
 
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -84,13 +136,12 @@ const encoder = new TextEncoder();
 // Short ASCII strings (command and variable names, small numbers, words of
 // scripts run in loops) are interned in a direct-mapped table: decoding one
 // already seen allocates nothing, and string_new can give the same handle
-// again within an eval (INTERN.handles / INTERN.gens, see imports.js).
+// again within an eval (a per-runtime table of handles by slot, imports.js).
 export const INTERN_MAX = 24;
-const INTERN_SLOTS = 8192;
+export const INTERN_SLOTS = 8192;
 export const INTERN = {
   strs: new Array(INTERN_SLOTS).fill(""),
-  handles: new Uint32Array(INTERN_SLOTS), // a scratch handle holding strs[slot]
-  gens: new Int32Array(INTERN_SLOTS).fill(-1), // the scratch generation of that handle
+  version: new Uint32Array(INTERN_SLOTS), // bumped when a slot gets another string
 };
 
 /** The intern slot of the ASCII bytes u8[start, start+len) (0 < len <=
@@ -114,7 +165,7 @@ export function internSlot(u8, start, len) {
   let t = "";
   for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
   strs[slot] = t;
-  INTERN.gens[slot] = -1;
+  INTERN.version[slot]++;
   return slot;
 }
 

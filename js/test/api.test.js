@@ -255,3 +255,25 @@ test("hostCalls counts crossings; a variable read costs one", async () => {
   const perCommand = c - b - (b - a);
   assert.ok(perCommand > 0 && perCommand <= 8, `a 'set x' costs ${perCommand} crossings`);
 });
+
+test("register: a thrown TclError keeps its code (3 is a break)", async () => {
+  const s = await session();
+  s.feather.register(s.interp, "stop_at", ([x]) => {
+    if (x === "2") throw new TclError("", 3);
+    return x;
+  });
+  assert.equal(s.eval("set r {}; foreach x {1 2 3} {stop_at $x; lappend r $x}; set r"), "1");
+  s.feather.register(s.interp, "fail_with", () => {
+    throw new TclError("custom failure");
+  });
+  assert.equal(s.eval("list [catch fail_with m] $m"), "1 {custom failure}");
+});
+
+test("namespaces: deletion fires unset traces", async (t) => {
+  const s = await session();
+  if (need(t, s, "namespace", "trace")) return;
+  s.eval("namespace eval q {variable a 1; variable b 2}");
+  s.eval("proc cb {args} {lappend ::seen $args}; trace add variable q::a unset cb");
+  s.eval("namespace delete q");
+  assert.equal(s.eval("set seen"), "{::q::a {} unset}");
+});

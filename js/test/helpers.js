@@ -13,7 +13,8 @@ import { createFeather } from "../feather.js";
 
 export const JS_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(JS_DIR);
-export const WASM = join(JS_DIR, "feather.wasm");
+// FEATHER_WASM: test another build of the module (default: the copy beside feather.js).
+export const WASM = process.env.FEATHER_WASM ?? join(JS_DIR, "feather.wasm");
 
 let compiled = null;
 

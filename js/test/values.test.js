@@ -199,3 +199,26 @@ test("rune case and class agree with tclsh on a sample", (t) => {
     expected,
   );
 });
+
+test("dicts: put is persistent (every version keeps its meaning) and O(1)", () => {
+  const d0 = new TclDict(new Map([["a", 1], ["b", 2]]));
+  const d1 = d0.put("c", 3);
+  const d2 = d1.put("a", 10);
+  const d3 = d2.put("b", undefined);
+  const d4 = d2.put("d", 4);
+  const show = (d) => toStr(new TclList(d.flat()));
+  assert.equal(show(d4), "a 10 b 2 c 3 d 4");
+  assert.equal(show(d0), "a 1 b 2");
+  assert.equal(show(d3), "a 10 c 3");
+  assert.equal(show(d1), "a 1 b 2 c 3");
+  assert.equal(show(d2), "a 10 b 2 c 3");
+  assert.equal(show(d4), "a 10 b 2 c 3 d 4");
+  assert.equal(show(d0), "a 1 b 2");
+  assert.equal(d0.put("zz", undefined), d0);
+  let d = new TclDict(new Map());
+  const t0 = performance.now();
+  for (let i = 0; i < 200000; i++) d = d.put(`k${i % 1000}`, i);
+  assert.equal(d.d.size, 1000);
+  assert.equal(d.d.get("k7"), 199007);
+  assert.ok(performance.now() - t0 < 2000);
+});
