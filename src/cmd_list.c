@@ -19,6 +19,8 @@ uint32_t fstr_class(FeatherInterp i, uint32_t c);
 int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out);
 int fstr_parse_wide(const char *s, uint32_t n, int64_t *out);
 int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
+int fstr_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
+                  int *index);
 bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
                 bool nocase);
 int fstr_compare(FeatherInterp i, const char *a, uint32_t an, const char *b, uint32_t bn,
@@ -137,15 +139,23 @@ static void index_list(FeatherInterp i, FeatherObj *arg, FeatherObj **idx, uint3
 static int text_wide(FeatherInterp i, const char *s, uint32_t n, int64_t *out) {
     int r = fstr_parse_wide(s, n, out);
     if (r == 1) return TCL_OK;
-    if (r == 2) return f_error(i, "integer value too large to represent");
+    if (r == 2) {
+        f_set_error_code(i, f_str(i, "ARITH IOVERFLOW {integer value too large to represent}"));
+        return f_error(i, "integer value too large to represent");
+    }
+    f_set_error_code(i, f_str(i, "TCL VALUE INTEGER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 
 static int text_double(FeatherInterp i, const char *s, uint32_t n, double *out) {
     if (f_parse_double(i, s, n, out)) {
-        if (*out != *out) return f_error(i, "floating point value is Not a Number");
+        if (*out != *out) {
+            f_set_error_code(i, f_str(i, "TCL VALUE DOUBLE NAN"));
+            return f_error(i, "floating point value is Not a Number");
+        }
         return TCL_OK;
     }
+    f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
     return f_error(i, "expected floating-point number but got \"%S\"", s, n);
 }
 
@@ -175,7 +185,7 @@ static int idx_specs(FeatherInterp i, FeatherObj o, IdxSpec **specs, uint32_t *c
             out[k].end = end;
             out[k].v = v;
             if ((out[k].end && v > 0) || (!out[k].end && (v < 0 || v >= 2147483647))) {
-                f_set_error_code(i, f_str(i, "TCL VALUE INDEX OUTOFRANGE"));
+                f_set_error_code(i, f_str(i, "TCL VALUE INDEXOUTOFRANGE"));
                 code = f_error(i, "index \"%S\" cannot select an element from any list", s, len);
             }
         }
@@ -401,11 +411,17 @@ static int cmd_lrepeat(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "count ?value ...?");
     int32_t count;
     if (fstr_get_int32(i, objv[1], &count) != TCL_OK) return TCL_ERROR;
-    if (count < 0) return f_error(i, "bad count \"%d\": must be integer >= 0", (int)count);
+    if (count < 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION LREPEAT NEGARG"));
+        return f_error(i, "bad count \"%d\": must be integer >= 0", (int)count);
+    }
     uint32_t nv = (uint32_t)(objc - 2);
     if (count == 0 || nv == 0) return f_ok_empty(i);
     if (nv > LIST_MAX / (uint32_t)count)
+    {
+        f_set_error_code(i, f_str(i, "TCL MEMORY"));
         return f_error(i, "max length of a Tcl list (%d elements) exceeded", LIST_MAX);
+    }
     uint64_t total = (uint64_t)nv * (uint32_t)count;
     /* A block of whole repetitions, appended until the list is complete:
      * the arena never holds more than the block. */
@@ -556,7 +572,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t nspecs = 0;
     for (int k = 1; k < objc - 2; k++) {
         int opt;
-        if (f_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
         switch (opt) {
         case O_ALL: all = true; break;
         case O_ASCII: dtype = DT_ASCII; break;
@@ -625,7 +641,8 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
         pat = f_get(i, pat_obj, &plen);
         if (text_wide(i, pat, plen, &pat_wide) != TCL_OK) return TCL_ERROR;
     } else if ((mode == M_EXACT || mode == M_SORTED) && dtype == DT_REAL) {
-        if (f_get_double(i, pat_obj, &pat_double) != TCL_OK) return TCL_ERROR;
+        pat = f_get(i, pat_obj, &plen);
+        if (text_double(i, pat, plen, &pat_double) != TCL_OK) return TCL_ERROR;
     } else {
         pat = f_get(i, pat_obj, &plen);
     }
@@ -773,6 +790,36 @@ typedef struct SortInfo {
     int code;          /* TCL_OK until a comparison fails */
 } SortInfo;
 
+/* Log a failed command as Tcl_EvalObjv does: its words, at most 150
+ * bytes, unless the error was already logged (error -errorinfo). */
+static void log_words(FeatherInterp i, FeatherObj *words, int n) {
+    InterpState *st = f_state(i);
+    if (st->error_logged) {
+        st->error_logged = false;
+        return;
+    }
+    StrBuf b;
+    sb_init(&b, 64);
+    for (int k = 0; k < n; k++) {
+        uint32_t len;
+        const char *w = f_get(i, words[k], &len);
+        if (k) sb_addc(&b, ' ');
+        sb_add_element(&b, w, len, k == 0);
+    }
+    const char *how = st->error_active ? "\n    invoked from within\n\"" : "\n    while executing\n\"";
+    uint32_t len = b.len;
+    bool cut = false;
+    if (len > 150) {
+        len = 150;
+        while (len > 0 && ((unsigned char)b.data[len] & 0xc0) == 0x80) len--;
+        cut = true;
+    }
+    f_add_error_info(i, how, (uint32_t)f_strlen(how));
+    f_add_error_info(i, b.data ? b.data : "", len);
+    if (cut) f_add_error_info(i, "...", 3);
+    f_add_error_info(i, "\"", 1);
+}
+
 static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
     int order = 0;
     FeatherInterp i = si->i;
@@ -791,7 +838,10 @@ static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
         int code = f_invoke(i, si->argc, si->argv);
         if (code != TCL_OK) {
             si->code = code;
-            if (code == TCL_ERROR) f_add_error_info(i, "\n    (-compare command)", 22);
+            if (code == TCL_ERROR) {
+                log_words(i, si->argv, si->argc);
+                f_add_error_info(i, "\n    (-compare command)", 23);
+            }
             return 0;
         }
         int32_t v;
@@ -869,7 +919,7 @@ static int cmd_lsort(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t nspecs = 0;
     for (int k = 1; k < objc - 1; k++) {
         int opt;
-        if (f_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
         switch (opt) {
         case O_ASCII: si.mode = SM_ASCII; break;
         case O_COMMAND:

@@ -143,6 +143,38 @@ static uint32_t str_off(const Str *st, uint32_t k) {
 
 /* ------------------------------------------------------------ shared helpers */
 
+/* errorCode "WORDS value" with value quoted as a list element. */
+void fstr_error_code(FeatherInterp i, const char *words, const char *v, uint32_t n) {
+    StrBuf b;
+    sb_init(&b, (uint32_t)f_strlen(words) + n + 8);
+    sb_adds(&b, words);
+    sb_addc(&b, ' ');
+    sb_add_element(&b, v, n, false);
+    f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+}
+
+/* f_get_enum with Tcl's errorCode: TCL LOOKUP INDEX what value, or
+ * TCL LOOKUP SUBCOMMAND value. */
+int fstr_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
+                  int *index) {
+    if (f_get_enum(i, o, table, what, index) == TCL_OK) return TCL_OK;
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    bool sub = f_streq(what, (uint32_t)f_strlen(what), "subcommand");
+    StrBuf w;
+    sb_init(&w, 32);
+    sb_adds(&w, sub ? "TCL LOOKUP SUBCOMMAND" : "TCL LOOKUP INDEX ");
+    if (!sub) sb_adds(&w, what);
+    fstr_error_code(i, w.data ? w.data : "TCL LOOKUP INDEX", s, n);
+    return TCL_ERROR;
+}
+
+/* "bad option" for the options Tcl checks by hand. */
+static int bad_option(FeatherInterp i, const char *s, uint32_t n, const char *must) {
+    fstr_error_code(i, "TCL LOOKUP INDEX option", s, n);
+    return f_error(i, "bad option \"%S\": must be %s", s, n, must);
+}
+
 /* Tcl_GetIntFromObj: an integer whose magnitude fits 32 bits unsigned,
  * wrapped to a C int as Tcl does. */
 int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out) {
@@ -151,7 +183,10 @@ int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out) {
         uint32_t n;
         const char *s = f_get(i, o, &n);
         int r = f_parse_int(s, n, &raw);
-        if (r == 0) return f_error(i, "expected integer but got \"%S\"", s, n);
+        if (r == 0) {
+            f_set_error_code(i, f_str(i, "TCL VALUE INTEGER"));
+            return f_error(i, "expected integer but got \"%S\"", s, n);
+        }
         if (r == 2) goto too_large;
     }
     if (raw > 4294967295LL || raw < -4294967295LL) goto too_large;
@@ -323,7 +358,7 @@ static int cmp_options(FeatherInterp i, int objc, FeatherObj *objv, int sub, boo
             if (fstr_get_int32(i, objv[++k], &v) != TCL_OK) return TCL_ERROR;
             *reqlen = v;
         } else {
-            return f_error(i, "bad option \"%S\": must be -nocase or -length", s, n);
+            return bad_option(i, s, n, "-nocase or -length");
         }
     }
     return TCL_OK;
@@ -737,13 +772,13 @@ static int s_is(FeatherInterp i, int objc, FeatherObj *objv) {
     static const char usage[] = "?-strict? ?-failindex var? str";
     if (objc < 4 || objc > 7) return sub_wrong(i, objv, S_IS, "class ?-strict? ?-failindex var? str");
     int cls;
-    if (f_get_enum(i, objv[2], is_classes, "class", &cls) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_enum(i, objv[2], is_classes, "class", &cls) != TCL_OK) return TCL_ERROR;
     bool strict = false;
     FeatherObj failvar = 0;
     for (int k = 3; k < objc - 1; k++) {
         static const char *const opts[] = {"-strict", "-failindex", 0};
         int opt;
-        if (f_get_enum(i, objv[k], opts, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (fstr_get_enum(i, objv[k], opts, "option", &opt) != TCL_OK) return TCL_ERROR;
         if (opt == 0) {
             strict = true;
         } else {
@@ -838,7 +873,7 @@ static int s_map(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc == 5) {
         uint32_t n;
         const char *s = f_get(i, objv[2], &n);
-        if (!is_opt(s, n, "-nocase")) return f_error(i, "bad option \"%S\": must be -nocase", s, n);
+        if (!is_opt(s, n, "-nocase")) return bad_option(i, s, n, "-nocase");
         nocase = true;
     }
     /* The map's elements, parsed from its string rep in the arena. */
@@ -911,7 +946,7 @@ static int s_match(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc == 5) {
         uint32_t n;
         const char *s = f_get(i, objv[2], &n);
-        if (!is_opt(s, n, "-nocase")) return f_error(i, "bad option \"%S\": must be -nocase", s, n);
+        if (!is_opt(s, n, "-nocase")) return bad_option(i, s, n, "-nocase");
         nocase = true;
     }
     uint32_t pn, sn;
@@ -946,7 +981,10 @@ static int s_repeat(FeatherInterp i, int objc, FeatherObj *objv) {
     const char *s = f_get(i, objv[2], &n);
     if (n == 0) return f_ok_empty(i);
     if ((uint64_t)n * (uint64_t)count > 2147483647u)
+    {
+        f_set_error_code(i, f_str(i, "TCL MEMORY"));
         return f_error(i, "result exceeds max size for a Tcl value (2147483647 bytes)");
+    }
     uint64_t total = (uint64_t)n * (uint64_t)count;
     if (total <= (1u << 20)) {
         StrBuf b;
@@ -1166,7 +1204,7 @@ static int s_wordstart(FeatherInterp i, int objc, FeatherObj *objv) {
 static int cmd_string(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "subcommand ?arg ...?");
     int sub;
-    if (f_get_enum(i, objv[1], subcommands, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
+    if (fstr_get_enum(i, objv[1], subcommands, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
     switch (sub) {
     case S_BYTELENGTH: return s_bytelength(i, objc, objv);
     case S_CAT: return s_cat(i, objc, objv);
