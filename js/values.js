@@ -137,7 +137,7 @@ const encoder = new TextEncoder();
 // scripts run in loops) are interned in a direct-mapped table: decoding one
 // already seen allocates nothing, and string_new can give the same handle
 // again within an eval (a per-runtime table of handles by slot, imports.js).
-export const INTERN_MAX = 24;
+export const INTERN_MAX = 64;
 export const INTERN_SLOTS = 8192;
 export const INTERN = {
   strs: new Array(INTERN_SLOTS).fill(""),
@@ -163,7 +163,8 @@ export function internSlot(u8, start, len) {
     if (k === len) return slot;
   }
   let t = "";
-  for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
+  if (len <= 16) for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
+  else t = strictDecoder.decode(u8.subarray(start, end));
   strs[slot] = t;
   INTERN.version[slot]++;
   return slot;
