@@ -220,6 +220,20 @@ static int select_sub(FeatherInterp i, const char *e, uint32_t en, const IdxSpec
     return TCL_OK;
 }
 
+/* strcmp on Tcl's internal form, where NUL is stored as C0 80: byte order
+ * (code point order), except that NUL sorts after U+007F. */
+static int tcl_strcmp(const char *a, uint32_t an, const char *b, uint32_t bn) {
+    uint32_t m = an < bn ? an : bn;
+    for (uint32_t k = 0; k < m; k++) {
+        unsigned x = (unsigned char)a[k], y = (unsigned char)b[k];
+        if (x == y) continue;
+        if (!x) x = 0xc0;
+        if (!y) y = 0xc0;
+        return x < y ? -1 : 1;
+    }
+    return an == bn ? 0 : an < bn ? -1 : 1;
+}
+
 /* Tcl's DictionaryCompare: case-insensitive (case breaks ties), embedded
  * decimal numbers compared by value. */
 static bool isdig(unsigned c) { return c >= '0' && c <= '9'; }
@@ -657,7 +671,10 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
             if (nspecs && select_sub(i, e, en, specs, nspecs, &e, &en) != TCL_OK) return TCL_ERROR;
             int match = 0;
             switch (dtype) {
-            case DT_ASCII: match = fstr_compare(i, pat, plen, e, en, nocase, -1); break;
+            case DT_ASCII:
+                match = nocase ? fstr_compare(i, pat, plen, e, en, true, -1)
+                               : tcl_strcmp(pat, plen, e, en);
+                break;
             case DT_DICTIONARY: match = dict_compare(i, pat, plen, e, en); break;
             case DT_INTEGER: {
                 int64_t w;
@@ -824,7 +841,7 @@ static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
     int order = 0;
     FeatherInterp i = si->i;
     switch (si->mode) {
-    case SM_ASCII: order = fstr_compare(i, a->s, a->n, b->s, b->n, false, -1); break;
+    case SM_ASCII: order = tcl_strcmp(a->s, a->n, b->s, b->n); break;
     case SM_ASCII_NC: order = fstr_compare(i, a->s, a->n, b->s, b->n, true, -1); break;
     case SM_DICTIONARY: order = dict_compare(i, a->s, a->n, b->s, b->n); break;
     case SM_INTEGER: order = (a->key.w >= b->key.w) - (a->key.w <= b->key.w); break;
@@ -1122,27 +1139,17 @@ static int cmd_join(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_ok(i, feather_host_string_concat(i, parts, 2 * n - 1));
 }
 
-static int cmd_split(FeatherInterp i, int objc, FeatherObj *objv) {
-    if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "string ?splitChars?");
-    uint32_t n;
-    const char *s = f_get(i, objv[1], &n);
-    const char *sep = " \t\n\r";
-    uint32_t sepn = 4;
-    if (objc == 3) sep = f_get(i, objv[2], &sepn);
-    if (n == 0) return f_ok_empty(i);
-    /* Separators as code points; ASCII ones also in a bitmap. */
-    uint32_t *seps = f_alloc((sepn + 1) * sizeof(uint32_t));
-    uint32_t *spans = f_alloc(((size_t)n + 1) * 2 * sizeof(uint32_t));
-    if (!seps || !spans) return oom(i);
-    uint32_t nseps = 0;
+/* Separators of split: ASCII ones in a bitmap, the others listed. */
+typedef struct SplitSet {
     uint8_t ascii[16];
-    memset(ascii, 0, sizeof ascii);
-    for (uint32_t k = 0; k < sepn;) {
-        uint32_t c;
-        k += utf8_decode(sep + k, sepn - k, &c);
-        if (c < 128) ascii[c >> 3] |= (uint8_t)(1u << (c & 7));
-        else seps[nseps++] = c;
-    }
+    uint32_t *other;
+    uint32_t nother;
+    bool chars; /* no separators: every character is an element */
+} SplitSet;
+
+/* One pass of split: counts the elements, and records their spans when
+ * spans is not NULL. */
+static uint32_t split_pass(const char *s, uint32_t n, const SplitSet *set, uint32_t *spans) {
     uint32_t count = 0, k = 0, start = 0;
     while (k < n) {
         uint32_t c, len;
@@ -1152,31 +1159,59 @@ static int cmd_split(FeatherInterp i, int objc, FeatherObj *objv) {
         } else {
             len = utf8_decode(s + k, n - k, &c);
         }
-        if (sepn == 0) {
-            spans[2 * count] = k;
-            spans[2 * count + 1] = len;
-            count++;
+        bool cut;
+        if (set->chars) {
+            cut = true;
+            start = k;
+        } else if (c < 128) {
+            cut = (set->ascii[c >> 3] >> (c & 7)) & 1;
         } else {
-            bool is_sep = false;
-            if (c < 128) {
-                is_sep = (ascii[c >> 3] >> (c & 7)) & 1;
-            } else {
-                for (uint32_t j = 0; j < nseps && !is_sep; j++) is_sep = seps[j] == c;
-            }
-            if (is_sep) {
+            cut = false;
+            for (uint32_t j = 0; j < set->nother && !cut; j++) cut = set->other[j] == c;
+        }
+        if (cut) {
+            if (spans) {
                 spans[2 * count] = start;
-                spans[2 * count + 1] = k - start;
-                count++;
-                start = k + len;
+                spans[2 * count + 1] = set->chars ? len : k - start;
             }
+            count++;
+            start = k + len;
         }
         k += len;
     }
-    if (sepn != 0) {
-        spans[2 * count] = start;
-        spans[2 * count + 1] = n - start;
+    if (!set->chars) {
+        if (spans) {
+            spans[2 * count] = start;
+            spans[2 * count + 1] = n - start;
+        }
         count++;
     }
+    return count;
+}
+
+static int cmd_split(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "string ?splitChars?");
+    uint32_t n;
+    const char *s = f_get(i, objv[1], &n);
+    const char *sep = " \t\n\r";
+    uint32_t sepn = 4;
+    if (objc == 3) sep = f_get(i, objv[2], &sepn);
+    if (n == 0) return f_ok_empty(i);
+    SplitSet set;
+    memset(&set, 0, sizeof set);
+    set.chars = sepn == 0;
+    set.other = f_alloc((sepn + 1) * sizeof(uint32_t));
+    if (!set.other) return oom(i);
+    for (uint32_t k = 0; k < sepn;) {
+        uint32_t c;
+        k += utf8_decode(sep + k, sepn - k, &c);
+        if (c < 128) set.ascii[c >> 3] |= (uint8_t)(1u << (c & 7));
+        else set.other[set.nother++] = c;
+    }
+    uint32_t count = split_pass(s, n, &set, NULL);
+    uint32_t *spans = f_alloc((size_t)count * 2 * sizeof(uint32_t));
+    if (!spans) return oom(i);
+    split_pass(s, n, &set, spans);
     return f_ok(i, feather_host_list_from_spans(i, 0, s, spans, count));
 }
 

@@ -648,6 +648,8 @@ lsort {{b c} a {}}
 lsort {\u00e9 z a \u4e2d}
 # case: list-lsort-nul
 lsort [list b a\0 a]
+# case: list-lsort-nul-order
+lsort [list a\0 a\x01 a\u0080 a a\x7f]
 # case: list-concat-basic
 concat a b {c d}
 # case: list-concat-none
