@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 
 import { serve } from "../serve.js";
 import { ROOT, missing, newFeather } from "./helpers.js";
@@ -31,11 +31,12 @@ let browser = null;
 let server = null;
 let url = "";
 
-before(async () => {
-  if (skip) return;
+/** Start the server and the browser on first use (not when every test here is filtered out). */
+async function start() {
+  if (browser !== null) return;
   ({ server, url } = await serve(0));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-});
+}
 
 after(async () => {
   if (browser) await browser.close();
@@ -43,6 +44,7 @@ after(async () => {
 });
 
 async function openRepl() {
+  await start();
   const page = await browser.newPage({ viewport: { width: 900, height: 560 } });
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
