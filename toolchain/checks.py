@@ -99,6 +99,28 @@ def node_tests(path: str) -> Check:
     return Check(f"node --test {path}", body)
 
 
+def node_milestone(gate: str, path: str = "js/test/milestones.test.js") -> Check:
+    """The node:test tests of ``path`` whose names start with ``"<gate>:"``; none is a failure."""
+
+    def body(ctx: Context) -> Outcome:
+        node = shutil.which("node")
+        if node is None:
+            return Outcome(False, "node not found")
+        if not (ctx.root / path).exists():
+            return Outcome(False, f"{path} does not exist")
+        argv = [node, "--test", f"--test-name-pattern=^{gate}:", path]
+        proc = subprocess.run(argv, cwd=ctx.root, capture_output=True, text=True, check=False)
+        sys.stdout.write(proc.stdout)
+        sys.stderr.write(proc.stderr)
+        if proc.returncode != 0:
+            return Outcome(False, f"exit status {proc.returncode}")
+        if "# pass 0" in proc.stdout:
+            return Outcome(False, f"no node test is named {gate}:...")
+        return Outcome(True)
+
+    return Check(f"node --test {path} ({gate}: tests)", body)
+
+
 def file_absent(path: str) -> Check:
     def body(ctx: Context) -> Outcome:
         exists = (ctx.root / path).exists()

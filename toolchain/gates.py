@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from toolchain.checks import (
     Check,
+    command,
     exports_through,
     file_absent,
+    host_imports,
+    node_milestone,
     planned,
     pytest_milestone,
     wasm_build,
@@ -52,47 +55,53 @@ ALL: tuple[Gate, ...] = (
         "M3",
         "scratch handle arena, materialize/wrap",
         (
-            planned("pytest --milestone M3 (scratch handles; materialize -> reset -> wrap)"),
-            planned("module exports everything required through M3"),
-            planned("hosts provide exactly the module's imports"),
+            wasm_build(),
+            exports_through("M3"),
+            host_imports(),
+            pytest_milestone("M3", "scratch handles; materialize -> reset -> wrap"),
+            node_milestone("M3"),
         ),
     ),
     Gate(
         "M4",
         "variables across evals",
-        (planned("pytest --milestone M4 (var set/get materialize and wrap)"),),
+        (pytest_milestone("M4", "var set/get materialize and wrap"), node_milestone("M4")),
     ),
     Gate(
         "M5",
         "procs across evals",
-        (planned("pytest --milestone M5 (proc params and body materialized)"),),
+        (pytest_milestone("M5", "proc params and body materialized"), node_milestone("M5")),
     ),
     Gate(
         "M6",
         "namespaces across evals",
-        (planned("pytest --milestone M6 (namespace vars and commands)"),),
+        (pytest_milestone("M6", "namespace vars and commands"), node_milestone("M6")),
     ),
     Gate(
         "M7",
         "frames within an eval",
-        (planned("pytest --milestone M7 (info level within one eval)"),),
+        (pytest_milestone("M7", "info level within one eval"), node_milestone("M7")),
     ),
     Gate(
         "M8",
         "traces store their script",
-        (planned("pytest --milestone M8 (trace fires on each write; trace info)"),),
+        (pytest_milestone("M8", "trace fires on each write; trace info"), node_milestone("M8")),
     ),
     Gate(
         "M9",
         "arena reset after every top-level eval",
-        (planned("pytest --milestone M9 (reset after ok, error, exception, nested evals)"),),
+        (
+            pytest_milestone("M9", "reset after ok, error, exception, nested evals"),
+            node_milestone("M9"),
+        ),
     ),
     Gate(
         "M10",
         "diagnostics and stress test",
         (
-            planned("pytest --milestone M10 (memory_stats, force_reset, 10k iterations)"),
-            planned("node js/stress-test.js"),
+            pytest_milestone("M10", "memory_stats, force_reset, 10k iterations"),
+            node_milestone("M10"),
+            command("node js/stress-test.js", ["node", "js/stress-test.js"]),
         ),
     ),
     Gate(
