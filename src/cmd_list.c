@@ -559,11 +559,14 @@ static int regexp_match(FeatherInterp i, bool nocase, FeatherObj pat, const char
     argv[argc++] = f_str(i, "--");
     argv[argc++] = pat;
     argv[argc++] = f_strn(i, s, n);
+    size_t mark = f_mark();
     int code = f_invoke(i, argc, argv);
     if (code != TCL_OK) return code;
     bool b;
     if (f_get_bool(i, f_result(i), &b) != TCL_OK) return TCL_ERROR;
     *match = b;
+    /* Nothing the match allocated outlives it. */
+    if (!f_state(i)->oom) f_release(mark);
     return TCL_OK;
 }
 

@@ -412,6 +412,14 @@ lsearch -sorted -inline {a b c} b
 lsearch -sorted -start 2 {a b b b c} b
 # case: list-lsearch-bisect
 lsearch -bisect {a c e} d
+# case: list-lsearch-sorted-increasing
+lsearch -sorted -increasing -integer {1 3 5 7} 5
+# case: list-lsearch-regexp
+lsearch -regexp {abc bcd cde} {^b}
+# case: list-lsearch-regexp-all-nocase
+lsearch -all -inline -regexp -nocase {Abc xbc ABD} {^ab}
+# case: list-lsearch-regexp-bad
+lsearch -regexp {a b} (
 # case: list-lsearch-bisect-before
 lsearch -bisect {a c e} 0
 # case: list-lsearch-bisect-equal-last
@@ -498,6 +506,8 @@ lsearch {x \u00e9t\u00e9} ?t?
 set l {}; for {set i 0} {$i < 3000} {incr i} {lappend l item$i}; list [lsearch $l item2999] [lsearch -exact $l item1500] [lsearch -sorted -dictionary $l item10]
 # case: list-lsort-basic
 lsort {c a b}
+# case: list-lsort-ascii-explicit
+lsort -dictionary -ascii {b10 b9 B1}
 # case: list-lsort-ascii-case
 lsort {b B a A}
 # case: list-lsort-empty
