@@ -12,7 +12,8 @@
 // results, prints errors without ending the session, and keeps a history
 // (up/down arrows; saved in ~/.feather_history, or $FEATHER_HISTORY; set it
 // empty to keep none). Lines the REPL itself answers: `.stats` prints the
-// memory statistics as JSON, `.help` lists these.
+// memory statistics as JSON, `.help` lists these. $FEATHER_WASM names another
+// build of the module (default: feather.wasm beside this file).
 
 import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -49,7 +50,7 @@ function historyPath() {
 }
 
 /** An interp with exit, argv0, argv, argc and tcl_interactive, as tclsh has. */
-export async function makeInterp(argv0, args, interactive, wasm) {
+export async function makeInterp(argv0, args, interactive, wasm = process.env.FEATHER_WASM || undefined) {
   const feather = await createFeather(wasm);
   const interp = feather.create();
   feather.register(interp, "exit", (argv) => {

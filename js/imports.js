@@ -175,6 +175,8 @@ export class Imports {
   constructor(rt) {
     this.rt = rt;
     this.objs = rt.scratch.objs; // the scratch table (cleared in place, never replaced)
+    this.cores = rt.interps; // interp id -> InterpCore (appended to, never replaced)
+    this.inst = null; // the instance (set by the runtime, replaced after a trap)
     this.calls = 0;
     this.emptyGen = -1;
     this.emptyH = 0;
@@ -209,7 +211,7 @@ export class Imports {
   values(ptr, n) {
     const out = new Array(n);
     if (n <= 0) return [];
-    const u32 = this.rt.mem().u32;
+    const u32 = this.mem().u32;
     const objs = this.objs;
     const len = objs.length;
     const base = ptr >>> 2;
@@ -221,19 +223,28 @@ export class Imports {
   }
 
   text(ptr, n) {
-    return decode(this.rt.mem().u8, ptr >>> 0, n >>> 0);
+    return decode(this.mem().u8, ptr >>> 0, n >>> 0);
   }
 
   key(ptr, n) {
-    return n < 0 ? null : decode(this.rt.mem().u8, ptr >>> 0, n);
+    return n < 0 ? null : decode(this.mem().u8, ptr >>> 0, n);
   }
 
   state(i) {
-    return this.rt.core(i).state;
+    const core = this.cores[i];
+    if (core == null) throw new Error(`feather: no interp ${i} in this runtime`);
+    return core.state;
+  }
+
+  /** The instance, its views current (rebuilt after memory growth). */
+  mem() {
+    const inst = this.inst;
+    if (inst.u8.length === 0) inst.refresh();
+    return inst;
   }
 
   setU32(ptr, v) {
-    this.rt.mem().u32[ptr >>> 2] = v;
+    this.mem().u32[ptr >>> 2] = v;
   }
 
   /** Elements of the value of h when it has a list rep (or a remembered
@@ -265,7 +276,7 @@ export class Imports {
       }
       return this.emptyH;
     }
-    const u8 = this.rt.mem().u8;
+    const u8 = this.mem().u8;
     if (n <= INTERN_MAX) {
       // An interned string: the handle given for it earlier in this eval, if any.
       const slot = internSlot(u8, s >>> 0, n);
@@ -290,7 +301,7 @@ export class Imports {
     const v = this.get(o);
     const s = typeof v === "string" ? v : toStr(v);
     if (s.length === 0) return 0;
-    const u8 = this.rt.mem().u8;
+    const u8 = this.mem().u8;
     cap >>>= 0;
     buf >>>= 0;
     if (s === this.lastStr) {
@@ -339,18 +350,18 @@ export class Imports {
     this.calls++;
     const v = this.get(o);
     if (typeof v === "number") {
-      const m = this.rt.mem();
+      const m = this.mem();
       const k = out >>> 2;
       m.u32[k] = v >>> 0; // ToUint32 is v mod 2^32, also for negative v
       m.i32[k + 1] = Math.floor(v / 4294967296);
       return 1;
     }
     if (typeof v === "bigint") {
-      this.rt.mem().dv.setBigInt64(out >>> 0, v, true);
+      this.mem().dv.setBigInt64(out >>> 0, v, true);
       return 1;
     }
     if (v instanceof TclDouble) {
-      this.rt.mem().dv.setFloat64(out >>> 0, v.v, true);
+      this.mem().dv.setFloat64(out >>> 0, v.v, true);
       return 2;
     }
     return 0;
@@ -365,7 +376,7 @@ export class Imports {
     this.calls++;
     const value = Number(this.text(s, n));
     if (Number.isNaN(value)) return 0;
-    this.rt.mem().dv.setFloat64(out >>> 0, value, true);
+    this.mem().dv.setFloat64(out >>> 0, value, true);
     return 1;
   }
 
@@ -392,7 +403,7 @@ export class Imports {
   list_from_spans(i, target, buf, spans, n) {
     this.calls++;
     n >>>= 0;
-    const m = this.rt.mem();
+    const m = this.mem();
     const u8 = m.u8;
     const u32 = m.u32;
     const sp = spans >>> 2;
@@ -425,7 +436,7 @@ export class Imports {
     const end = count >= n - first ? n : first + count;
     const objs = this.objs;
     const base = objs.length + 1;
-    const u32 = this.rt.mem().u32;
+    const u32 = this.mem().u32;
     const dst = (out >>> 2) - first;
     for (let k = first; k < end; k++) {
       objs.push(items[k]);
@@ -601,7 +612,7 @@ export class Imports {
     const cmd = this.state(i).lookupCommand(this.text(name, nlen));
     const k = out >>> 2;
     if (cmd === null) {
-      this.rt.mem().u32.fill(0, k, k + 6);
+      this.mem().u32.fill(0, k, k + 6);
       return 0;
     }
     const gen = this.rt.scratch.gen;
@@ -612,7 +623,7 @@ export class Imports {
       cmd.hns = this.nsHandle(cmd.ns);
       cmd.hname = this.new(cmd.qualified());
     }
-    const u32 = this.rt.mem().u32;
+    const u32 = this.mem().u32;
     u32[k] = cmd.kind;
     u32[k + 1] = cmd.id;
     u32[k + 2] = cmd.hparams;

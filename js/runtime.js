@@ -82,7 +82,7 @@ export class Runtime {
 
   static async create(module, limits) {
     const rt = new Runtime(module, limits);
-    rt.inst = await Instance.create(module, limits, rt.env);
+    rt.inst = rt.imports.inst = await Instance.create(module, limits, rt.env);
     return rt;
   }
 
@@ -145,7 +145,7 @@ export class Runtime {
     if (this.poisoned) {
       this.poisoned = false;
       this.instances++;
-      this.inst = new Instance(this.module, this.limits, this.env);
+      this.inst = this.imports.inst = new Instance(this.module, this.limits, this.env);
     } else {
       this.inst.exports.feather_arena_reset();
     }
