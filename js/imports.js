@@ -209,8 +209,8 @@ export class Imports {
 
   /** The values of n handles at ptr. */
   values(ptr, n) {
-    const out = new Array(n);
     if (n <= 0) return [];
+    const out = new Array(n);
     const u32 = this.mem().u32;
     const objs = this.objs;
     const len = objs.length;
@@ -472,8 +472,8 @@ export class Imports {
     if (v instanceof TclList && remove === 0 && first >= v.n) return this.new(v.append(added));
     const elems = this.elements(o) ?? [];
     first = Math.min(first, elems.length);
-    elems.splice(first, remove, ...added);
-    return this.new(new TclList(elems));
+    // concat, not splice(...added): a spread of a long list overflows the stack.
+    return this.new(new TclList(elems.slice(0, first).concat(added, elems.slice(first + remove))));
   }
 
   // ------------------------------------------------------------ dict

@@ -141,6 +141,8 @@ export class Runtime {
 
   reset() {
     this.scratch.reset();
+    this.imports.lastStr = null; // a long string kept for string_get's second call
+    this.imports.lastBytes = null;
     for (const core of this.interps) if (core != null) core.state.resetFrames();
     if (this.poisoned) {
       this.poisoned = false;
