@@ -1964,6 +1964,7 @@ typedef struct Prog {
     Ins *code;
     uint32_t ncode;
     int32_t final_convert; /* the conversion of the whole result, or -1 */
+    int32_t final_not;     /* a last '!' a condition's test absorbs, or -1 */
 } Prog;
 
 typedef struct SynErr {
@@ -2599,6 +2600,7 @@ error:
 typedef struct Comp {
     Node *nodes;
     int32_t final_convert;
+    int32_t label;      /* the latest position a jump goes to */
     Ins *code;
     uint32_t ncode;
     int32_t *fix;       /* pending jumps */
@@ -2616,6 +2618,20 @@ static uint32_t emit(Comp *C, uint8_t op, uint8_t lx, int32_t a, int32_t b) {
     in->a = a;
     in->b = b;
     return C->ncode++;
+}
+
+/* A conditional jump. As Tcl's bytecode optimizer does, a '!' just before
+ * it (not folded, not a jump target) is dropped and the jump inverted: its
+ * operand is then tested as a boolean, with the boolean's error message. */
+static uint32_t emit_test(Comp *C, uint8_t op, bool optimize) {
+    if (optimize && C->ncode && C->label != (int32_t)C->ncode) {
+        Ins *prev = &C->code[C->ncode - 1];
+        if (prev->op == OP_UNARY && prev->lex == LX_NOT && !prev->b) {
+            C->ncode--;
+            op = op == OP_JUMP_FALSE ? OP_JUMP_TRUE : OP_JUMP_FALSE;
+        }
+    }
+    return emit(C, op, 0, 0, 0);
 }
 
 static void compile_tree(Comp *C, int32_t root, bool optimize) {
@@ -2637,7 +2653,7 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
                 break;
             case LX_QUESTION:
                 C->fixmark[C->nfix] = false;
-                C->fix[C->nfix++] = (int32_t)emit(C, OP_JUMP_FALSE, 0, 0, 0);
+                C->fix[C->nfix++] = (int32_t)emit_test(C, OP_JUMP_FALSE, optimize);
                 break;
             case LX_COLON:
                 C->fixmark[C->nfix] = convert;
@@ -2648,7 +2664,7 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
             case LX_OR:
                 C->fixmark[C->nfix] = false;
                 C->fix[C->nfix++] =
-                    (int32_t)emit(C, np->lex == LX_AND ? OP_JUMP_FALSE : OP_JUMP_TRUE, 0, 0, 0);
+                    (int32_t)emit_test(C, np->lex == LX_AND ? OP_JUMP_FALSE : OP_JUMP_TRUE, optimize);
                 break;
             }
         } else {
@@ -2674,7 +2690,7 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
                 uint32_t k = --C->nfix;
                 if (C->fixmark[k]) convert = true;
                 int32_t jump = C->fix[k];
-                C->code[jump].a = (int32_t)C->ncode;
+                C->code[jump].a = C->label = (int32_t)C->ncode;
                 C->code[C->fix[--C->nfix]].a = jump + 1;
                 break;
             }
@@ -2682,18 +2698,19 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
             case LX_OR: {
                 bool and = np->lex == LX_AND;
                 int32_t left = C->fix[--C->nfix];
-                uint32_t j1 = emit(C, and ? OP_JUMP_FALSE : OP_JUMP_TRUE, 0, 0, 0);
+                uint32_t j1 = emit_test(C, and ? OP_JUMP_FALSE : OP_JUMP_TRUE, optimize);
                 emit(C, OP_PUSH, 0, and ? 1 : 0, 0);
                 uint32_t j2 = emit(C, OP_JUMP, 0, 0, 0);
                 C->code[j1].a = (int32_t)C->ncode;
                 C->code[left].a = (int32_t)C->ncode;
                 emit(C, OP_PUSH, 0, and ? 0 : 1, 0);
-                C->code[j2].a = (int32_t)C->ncode;
+                C->code[j2].a = C->label = (int32_t)C->ncode;
                 convert = false;
                 break;
             }
             default:
-                emit(C, (np->lex & NODE_TYPE) == UNARY ? OP_UNARY : OP_BINARY, np->lex, 0, 0);
+                /* b marks an operator of a folded (constant) subexpression */
+                emit(C, (np->lex & NODE_TYPE) == UNARY ? OP_UNARY : OP_BINARY, np->lex, 0, !optimize);
                 convert = false;
                 break;
             }
@@ -2726,11 +2743,16 @@ static int compile_expr(Ex *E, Prog *P) {
     C.fixmark = f_alloc(nn * sizeof(bool));
     C.words = f_alloc(nn * sizeof(int32_t));
     if (!C.code || !C.fix || !C.fixmark || !C.words) return f_error(E->i, "out of memory");
-    C.final_convert = -1;
+    C.final_convert = C.label = -1;
     compile_tree(&C, 0, true);
     P->code = C.code;
     P->ncode = C.ncode;
     P->final_convert = C.final_convert;
+    P->final_not = -1;
+    const Ins *last = &C.code[C.ncode - 1];
+    if (last->op == OP_UNARY && last->lex == LX_NOT && !last->b && C.label != (int32_t)C.ncode) {
+        P->final_not = (int32_t)C.ncode - 1;
+    }
     return TCL_OK;
 }
 /* ================================================================ operands */
@@ -3531,6 +3553,7 @@ static int run(Ex *E, const Prog *P, bool condition, Val *result) {
             code = leaf_value(E, &P->leaves[in->a], &st[sp++]);
             break;
         case OP_UNARY:
+            if (condition && (int32_t)pc == P->final_not) break; /* tested below */
             code = op_unary(E, in->lex, &st[sp - 1]);
             break;
         case OP_BINARY:
@@ -3574,7 +3597,13 @@ static int expr_eval(FeatherInterp i, const char *s, uint32_t n, bool condition,
     E->n = n;
     Prog P;
     if (compile_expr(E, &P) != TCL_OK) return TCL_ERROR;
-    return run(E, &P, condition, out);
+    int code = run(E, &P, condition, out);
+    if (code == TCL_OK && condition && P.final_not >= 0) {
+        bool b;
+        code = val_bool(E, out, &b, true);
+        set_int(out, !b);
+    }
+    return code;
 }
 
 /* ================================================================ the API */
