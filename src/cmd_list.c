@@ -52,6 +52,19 @@ static int plist(FeatherInterp i, FeatherObj o, PList *pl) {
     return plist_text(i, s, len, pl);
 }
 
+/* The element handles of list value o, whose text was parsed into pl:
+ * when o has no list rep yet, pl becomes its rep (no second parse). The
+ * elements keep their internal reps and are shared, not copied. */
+static int pl_handles(FeatherInterp i, FeatherObj o, const PList *pl, FeatherObj **items) {
+    if (feather_host_list_length(i, o) < 0)
+        feather_host_list_from_spans(i, o, pl->buf, pl->spans, pl->n);
+    FeatherObj *arr = f_alloc((pl->n ? pl->n : 1) * sizeof(FeatherObj));
+    if (!arr) return oom(i);
+    if (pl->n) feather_host_list_items(i, o, 0, pl->n, arr);
+    *items = arr;
+    return TCL_OK;
+}
+
 static const char *pl_elem(const PList *pl, uint32_t k, uint32_t *len) {
     *len = pl->spans[2 * k + 1];
     return pl->buf + pl->spans[2 * k];
@@ -708,7 +721,12 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
         if (bisect && index < 0) index = lower;
     } else {
         SpanList out;
+        uint32_t *hits = NULL, nhits = 0;
         if (all) sl_init(&out, 16, 64);
+        if (all && inl) {
+            hits = f_alloc((pl.n ? pl.n : 1) * sizeof(uint32_t));
+            if (!hits) return oom(i);
+        }
         for (uint32_t k = (uint32_t)offset; k < pl.n; k++) {
             uint32_t en;
             const char *e = pl_elem(&pl, k, &en);
@@ -749,8 +767,8 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
                 break;
             }
             if (inl) {
-                if (!(subindices && nspecs)) e = pl_elem(&pl, k, &en);
-                sl_add(&out, e, en);
+                if (subindices && nspecs) sl_add(&out, e, en);
+                else hits[nhits++] = k;
             } else if (subindices) {
                 SpanList sub;
                 sl_init(&sub, nspecs + 1, 16);
@@ -767,6 +785,12 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
                 sl_add_int(&out, k);
             }
         }
+        if (all && inl && !(subindices && nspecs)) {
+            FeatherObj *items;
+            if (pl_handles(i, objv[objc - 2], &pl, &items) != TCL_OK) return TCL_ERROR;
+            for (uint32_t k = 0; k < nhits; k++) items[k] = items[hits[k]];
+            return f_ok(i, f_list_new(i, items, nhits));
+        }
         if (all) return sl_result(i, &out);
     }
     if (!inl) {
@@ -778,9 +802,10 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
         return sl_result(i, &out);
     }
     if (index < 0) return f_ok_empty(i);
-    uint32_t en;
-    const char *e = pl_elem(&pl, (uint32_t)index, &en);
-    return f_ok_str(i, e, en);
+    FeatherObj list = objv[objc - 2];
+    if (feather_host_list_length(i, list) < 0)
+        feather_host_list_from_spans(i, list, pl.buf, pl.spans, pl.n);
+    return f_ok(i, item(i, list, (uint32_t)index));
 }
 
 /* ------------------------------------------------------------ lsort */
@@ -1076,27 +1101,14 @@ static int cmd_lsort(FeatherInterp i, int objc, FeatherObj *objv) {
         }
         return sl_result(i, &out);
     }
-    if (handles) {
-        FeatherObj *res = f_alloc((size_t)si.count * gs * sizeof(FeatherObj));
-        if (!res) return oom(i);
-        uint32_t m = 0;
-        for (SortEl *p = sorted; p; p = p->next) {
-            for (uint32_t j = 0; j < gs; j++) res[m++] = handles[p->idx + j - group_offset];
-        }
-        return f_ok(i, f_list_new(i, res, m));
-    }
-    uint32_t *spans = f_alloc((size_t)si.count * gs * 2 * sizeof(uint32_t));
-    if (!spans) return oom(i);
+    if (!handles && pl_handles(i, list, &pl, &handles) != TCL_OK) return TCL_ERROR;
+    FeatherObj *res = f_alloc((size_t)si.count * gs * sizeof(FeatherObj));
+    if (!res) return oom(i);
     uint32_t m = 0;
     for (SortEl *p = sorted; p; p = p->next) {
-        for (uint32_t j = 0; j < gs; j++) {
-            uint32_t at = p->idx + j - group_offset;
-            spans[2 * m] = pl.spans[2 * at];
-            spans[2 * m + 1] = pl.spans[2 * at + 1];
-            m++;
-        }
+        for (uint32_t j = 0; j < gs; j++) res[m++] = handles[p->idx + j - group_offset];
     }
-    return f_ok(i, feather_host_list_from_spans(i, 0, pl.buf, spans, m));
+    return f_ok(i, f_list_new(i, res, m));
 }
 
 /* ------------------------------------------------------------ concat, join, split */
