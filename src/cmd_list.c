@@ -9,7 +9,12 @@
  * the text of many elements (lsearch, lsort) read the list's string rep in
  * one call and split it in the arena: parsing the canonical string rep of
  * a list gives back exactly its elements, so element k costs no crossing.
- * Their results are built with one feather_host_list_from_spans call.
+ * A result made of the list's own elements is one list_new of their
+ * handles; one made of new strings (indices, split pieces, sub-elements)
+ * is one list_from_spans. No command crosses once per element.
+ *
+ * Indices are read by fstr_get_index (cmd_string.c), Tcl 8.6's
+ * TclGetIntForIndex; lsort is Tcl's merge sort, comparison for comparison.
  */
 #include "core.h"
 
