@@ -368,6 +368,7 @@ static int s_compare(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
     bool nocase;
     int64_t reqlen;
     if (cmp_options(i, objc, objv, sub, &nocase, &reqlen) != TCL_OK) return TCL_ERROR;
+    if (objv[objc - 2] == objv[objc - 1]) return f_ok_int(i, sub == S_EQUAL); /* one value */
     uint32_t an, bn;
     const char *a = f_get(i, objv[objc - 2], &an);
     const char *b = f_get(i, objv[objc - 1], &bn);
@@ -376,7 +377,7 @@ static int s_compare(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
 }
 
 /* Char index of the first occurrence of needle in hay at or after char
- * `start`, with the match ending at or before char `limit` (exclusive), or -1. */
+ * `start`, or -1. */
 static int64_t find_first(const Str *hay, const Str *needle, int64_t start) {
     if (needle->chars == 0 || start >= hay->chars) return -1;
     if (start < 0) start = 0;
