@@ -3634,8 +3634,8 @@ int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "arg ?arg ...?");
     FeatherObj result;
     if (objc == 2) {
-        if (f_expr(i, objv[1], &result) != TCL_OK) return TCL_ERROR;
-        return f_ok(i, result);
+        int code = f_expr(i, objv[1], &result);
+        return code == TCL_OK ? f_ok(i, result) : code;
     }
     StrBuf b;
     sb_init(&b, 64);
