@@ -49,6 +49,8 @@ export interface CreateOptions {
 export interface MemoryStats {
   /** Handles in the scratch table (0 between top-level evals). */
   scratchHandles: number;
+  /** The most scratch handles held at once so far on this instance. */
+  scratchHighWater: number;
   /** Bytes used in the WASM scratch arena (0 between top-level evals). */
   wasmArenaUsed: number;
   /** Namespaces of this interpreter, the global one included. */

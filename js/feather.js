@@ -149,6 +149,7 @@ export class Feather {
     const rt = this.runtime;
     return {
       scratchHandles: rt.scratch.size,
+      scratchHighWater: Math.max(rt.scratch.highWater, rt.scratch.size),
       wasmArenaUsed: rt.arena("feather_arena_used"),
       namespaceCount: core.state.namespaces.size,
       procCount: core.state.procCount(),

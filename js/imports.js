@@ -435,9 +435,24 @@ export class Imports {
     if (first >= n) return 0;
     const end = count >= n - first ? n : first + count;
     const objs = this.objs;
-    const base = objs.length + 1;
     const u32 = this.mem().u32;
     const dst = (out >>> 2) - first;
+    if (first === 0 && end === n && v instanceof TclList) {
+      // The whole list: its elements get consecutive handles once per eval,
+      // given again when it is expanded again (a proc's parameter list at
+      // every call, a list iterated twice). Elements [0, n) never change.
+      const gen = this.rt.scratch.gen;
+      let base = v.hbase;
+      if (v.hgen !== gen || base + n - 1 > objs.length) {
+        base = objs.length + 1;
+        for (let k = 0; k < n; k++) objs.push(items[k]);
+        v.hgen = gen;
+        v.hbase = base;
+      }
+      for (let k = 0; k < n; k++) u32[dst + k] = base + k;
+      return n;
+    }
+    const base = objs.length + 1;
     for (let k = first; k < end; k++) {
       objs.push(items[k]);
       u32[dst + k] = base + k - first;

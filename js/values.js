@@ -39,6 +39,8 @@ export class TclList {
     this.items = items;
     this.n = n;
     this.rep = rep;
+    this.hgen = -1; // scratch generation of hbase (imports.js list_items)
+    this.hbase = 0; // first of n consecutive handles to the elements
   }
 
   /** The elements as a fresh array (O(n)). */
@@ -519,12 +521,18 @@ export function fromJs(x) {
 
 // ---------------------------------------------------------------- scratch handles
 
+let generations = 0;
+
 /** The scratch handle table of one WASM instance: handle h is objs[h - 1]; 0
  * is nil. Cleared after each outermost eval. */
 export class Scratch {
   constructor() {
     this.objs = [];
-    this.gen = 0; // bumped on every reset: caches of handles compare it
+    // Changed on every reset: caches of handles compare it. Unique across
+    // every Scratch of the process, as values (a remembered parse) may be
+    // shared by several runtimes.
+    this.gen = ++generations;
+    this.highWater = 0; // the most handles held at once so far (before a reset)
   }
 
   /** A fresh handle to v (O(1): the same value, never a copy). */
@@ -539,8 +547,9 @@ export class Scratch {
 
   /** Forget every handle (in place: holders of objs see the cleared table). */
   reset() {
+    if (this.objs.length > this.highWater) this.highWater = this.objs.length;
     this.objs.length = 0;
-    this.gen++;
+    this.gen = ++generations;
   }
 
   get size() {

@@ -531,3 +531,28 @@ test("M10: a stress test with M3 builtins, 10,000 iterations", async () => {
   const s = await session();
   stress(s, BASIC_STRESS, 10000);
 });
+
+test("M10: a list expanded again in the same eval reuses its handles", async () => {
+  const s = await session();
+  s.eval("proc p {a b {c 3}} {return $a$b$c}");
+  const base = s.stats().scratchHighWater;
+  s.eval("p 1 2");
+  const one = s.stats().scratchHighWater;
+  s.eval("p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2; p 1 2");
+  const eleven = s.stats().scratchHighWater;
+  assert.ok(one >= base);
+  // Each further call costs only its own new words and results, not the
+  // parameter list's elements again.
+  assert.ok(eleven - one < 10 * 8, `1 call: ${one} handles, 11 calls: ${eleven}`);
+});
+
+test("M9: handle caches never leak between instances sharing a parsed list", async () => {
+  const a = await session();
+  const b = await session();
+  for (let k = 0; k < 5; k++) {
+    a.eval(`set pad${k} [list ${"q ".repeat(k + 1)}]`);
+    assert.equal(a.eval("set r {}; foreach w {x y z} {lappend r $w}; set r"), "x y z");
+    assert.equal(b.eval("set r {}; foreach w {x y z} {lappend r [string toupper $w]}; set r"), "X Y Z");
+    assert.equal(b.eval("proc cb {n1 n2 op} {}; trace add variable t write cb; set t 1"), "1");
+  }
+});
