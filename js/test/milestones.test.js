@@ -547,12 +547,13 @@ test("M10: a list expanded again in the same eval reuses its handles", async () 
 });
 
 test("M9: handle caches never leak between instances sharing a parsed list", async () => {
+  // Two instances, in step (the same number of evals), expand the same literal
+  // list (one TclList, from the parse cache) with different handles before it.
   const a = await session();
   const b = await session();
-  for (let k = 0; k < 5; k++) {
-    a.eval(`set pad${k} [list ${"q ".repeat(k + 1)}]`);
+  for (let k = 0; k < 3; k++) {
     assert.equal(a.eval("set r {}; foreach w {x y z} {lappend r $w}; set r"), "x y z");
-    assert.equal(b.eval("set r {}; foreach w {x y z} {lappend r [string toupper $w]}; set r"), "X Y Z");
-    assert.equal(b.eval("proc cb {n1 n2 op} {}; trace add variable t write cb; set t 1"), "1");
+    const pad = "set pad [list 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16]; ";
+    assert.equal(b.eval(pad + "set r {}; foreach w {x y z} {lappend r $w}; set r"), "x y z");
   }
 });
