@@ -315,6 +315,8 @@ static int loop_vars(FeatherInterp i, FeatherObj spec, const char *what, const c
     return TCL_OK;
 }
 
+static void add_info(FeatherInterp i, const char *s) { f_add_error_info(i, s, (uint32_t)f_strlen(s)); }
+
 static void add_body_line(FeatherInterp i, const char *fmt) {
     FeatherObj msg = f_format(i, fmt, f_state(i)->error_line);
     uint32_t n;
@@ -342,11 +344,11 @@ static int dict_filter(FeatherInterp i, int objc, FeatherObj *objv) {
             size_t mark = f_mark();
             FeatherObj key = d.items[2 * k], value = d.items[2 * k + 1];
             if (f_var_set_s(i, names[0], lens[0], key, NULL) != TCL_OK) {
-                f_add_error_info(i, "\n    (\"dict filter\" filter script key variable)", 47);
+                add_info(i, "\n    (\"dict filter\" filter script key variable)");
                 return TCL_ERROR;
             }
             if (f_var_set_s(i, names[1], lens[1], value, NULL) != TCL_OK) {
-                f_add_error_info(i, "\n    (\"dict filter\" filter script value variable)", 49);
+                add_info(i, "\n    (\"dict filter\" filter script value variable)");
                 return TCL_ERROR;
             }
             int code = f_eval_obj(i, objv[5]);
@@ -475,7 +477,7 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
                 int64_t dummy;
                 f_get_int(i, objv[4], &dummy);
                 f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
-                f_add_error_info(i, "\n    (reading increment)", 23);
+                add_info(i, "\n    (reading increment)");
                 return TCL_ERROR;
             }
             nv = objv[4];
@@ -490,7 +492,7 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
         }
         if (objc == 5 && f_get_int(i, objv[4], &delta) != TCL_OK) {
             f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
-            f_add_error_info(i, "\n    (reading increment)", 23);
+            add_info(i, "\n    (reading increment)");
             return TCL_ERROR;
         }
         if (__builtin_add_overflow(cur, delta, &sum)) {
@@ -660,7 +662,7 @@ static int dict_update(FeatherInterp i, int objc, FeatherObj *objv) {
         }
     }
     int code = f_eval_obj(i, objv[objc - 1]);
-    if (code == TCL_ERROR) f_add_error_info(i, "\n    (body of \"dict update\")", 27);
+    if (code == TCL_ERROR) add_info(i, "\n    (body of \"dict update\")");
     d = var_peek_obj(i, objv[2]);
     if (!d) return code;
     Saved saved;
@@ -687,7 +689,7 @@ static int dict_with(FeatherInterp i, int objc, FeatherObj *objv) {
         if (f_var_set(i, e.items[2 * k], e.items[2 * k + 1], NULL) != TCL_OK) return TCL_ERROR;
     }
     int code = f_eval_obj(i, objv[objc - 1]);
-    if (code == TCL_ERROR) f_add_error_info(i, "\n    (body of \"dict with\")", 25);
+    if (code == TCL_ERROR) add_info(i, "\n    (body of \"dict with\")");
     d = var_peek_obj(i, objv[2]);
     if (!d) return code;
     Saved saved;
