@@ -333,10 +333,9 @@ static int array_names(FeatherInterp i, int objc, FeatherObj *objv) {
     const char *p = pattern ? f_get(i, pattern, &pn) : NULL;
     if (p && mode == MODE_GLOB && pattern_trivial(p, pn)) mode = MODE_EXACT;
     if (p && mode == MODE_EXACT) {
-        /* Tcl answers the key itself, not a list of it. */
         FeatherObj v;
-        if (feather_host_var_get(i, name, n, p, (int32_t)pn, 1, &v) != FEATHER_VAR_OK) return f_ok_empty(i);
-        return f_ok(i, pattern);
+        bool found = feather_host_var_get(i, name, n, p, (int32_t)pn, 1, &v) == FEATHER_VAR_OK;
+        return f_ok(i, f_list_new(i, &pattern, found ? 1 : 0));
     }
     if (p && mode == MODE_REGEXP && regexp_available(i) != TCL_OK) return TCL_ERROR;
     Keys keys;
