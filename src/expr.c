@@ -1950,7 +1950,8 @@ enum { OP_LEAF, OP_UNARY, OP_BINARY, OP_JUMP_FALSE, OP_JUMP_TRUE, OP_JUMP, OP_PU
 
 typedef struct Ins {
     uint8_t op;
-    uint8_t lex; /* OP_UNARY, OP_BINARY */
+    uint8_t lex;    /* OP_UNARY, OP_BINARY */
+    bool folded;    /* part of a constant subexpression Tcl computes when compiling */
     int32_t a;   /* leaf, jump target, pushed value, FUNCTION node */
     int32_t b;   /* OP_CALL: number of arguments */
 } Ins;
@@ -2601,6 +2602,7 @@ typedef struct Comp {
     Node *nodes;
     int32_t final_convert;
     int32_t label;      /* the latest position a jump goes to */
+    bool folding;       /* compiling a constant subexpression */
     Ins *code;
     uint32_t ncode;
     int32_t *fix;       /* pending jumps */
@@ -2615,6 +2617,7 @@ static uint32_t emit(Comp *C, uint8_t op, uint8_t lx, int32_t a, int32_t b) {
     Ins *in = &C->code[C->ncode];
     in->op = op;
     in->lex = lx;
+    in->folded = C->folding;
     in->a = a;
     in->b = b;
     return C->ncode++;
@@ -2626,7 +2629,7 @@ static uint32_t emit(Comp *C, uint8_t op, uint8_t lx, int32_t a, int32_t b) {
 static uint32_t emit_test(Comp *C, uint8_t op, bool optimize) {
     if (optimize && C->ncode && C->label != (int32_t)C->ncode) {
         Ins *prev = &C->code[C->ncode - 1];
-        if (prev->op == OP_UNARY && prev->lex == LX_NOT && !prev->b) {
+        if (prev->op == OP_UNARY && prev->lex == LX_NOT && !prev->folded) {
             C->ncode--;
             op = op == OP_JUMP_FALSE ? OP_JUMP_TRUE : OP_JUMP_FALSE;
         }
@@ -2709,8 +2712,7 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
                 break;
             }
             default:
-                /* b marks an operator of a folded (constant) subexpression */
-                emit(C, (np->lex & NODE_TYPE) == UNARY ? OP_UNARY : OP_BINARY, np->lex, 0, !optimize);
+                emit(C, (np->lex & NODE_TYPE) == UNARY ? OP_UNARY : OP_BINARY, np->lex, 0, 0);
                 convert = false;
                 break;
             }
@@ -2724,7 +2726,9 @@ static void compile_tree(Comp *C, int32_t root, bool optimize) {
         } else if (next < 0) {
             emit(C, OP_LEAF, 0, (int32_t)LEAF_INDEX(next), 0);
         } else if (optimize && nodes[next].constant) {
+            C->folding = true;
             compile_tree(C, next, false);
+            C->folding = false;
             convert = false;
         } else {
             cur = next;
@@ -2750,7 +2754,7 @@ static int compile_expr(Ex *E, Prog *P) {
     P->final_convert = C.final_convert;
     P->final_not = -1;
     const Ins *last = &C.code[C.ncode - 1];
-    if (last->op == OP_UNARY && last->lex == LX_NOT && !last->b && C.label != (int32_t)C.ncode) {
+    if (last->op == OP_UNARY && last->lex == LX_NOT && !last->folded && C.label != (int32_t)C.ncode) {
         P->final_not = (int32_t)C.ncode - 1;
     }
     return TCL_OK;
@@ -2779,6 +2783,15 @@ static int read_var(Ex *E, const char *s, const VarRef *r, FeatherObj *out) {
     return f_var_get_s(E->i, b.data ? b.data : "", b.len, out);
 }
 
+/* A script substituted in an expression. Tcl compiles it inline: an error
+ * in it is logged for its own command only, not again for expr. */
+static int eval_script(Ex *E, const char *s, uint32_t n, FeatherObj *out) {
+    int code = f_eval_bytes(E->i, s, n);
+    if (code == TCL_ERROR) f_state(E->i)->error_logged = true;
+    if (code == TCL_OK) *out = f_result(E->i);
+    return code;
+}
+
 /* One substitution at s[k] ('$' or '['): TCL_OK with the value and the
  * end, -1 when the '$' is plain text, or another code. */
 static int subst_one(Ex *E, const char *s, uint32_t n, uint32_t k, FeatherObj *out, uint32_t *end) {
@@ -2794,10 +2807,7 @@ static int subst_one(Ex *E, const char *s, uint32_t n, uint32_t k, FeatherObj *o
     uint32_t close;
     if (bracket_end(s, n, k + 1, &close, &se)) return f_error(E->i, "%s", se.msg);
     *end = close + 1;
-    int code = f_eval_bytes(E->i, s + k + 1, close - k - 1);
-    if (code != TCL_OK) return code;
-    *out = f_result(E->i);
-    return TCL_OK;
+    return eval_script(E, s + k + 1, close - k - 1, out);
 }
 
 /* Substitute variables, scripts and backslashes in text (a quoted word, an
@@ -2879,12 +2889,8 @@ static int leaf_value(Ex *E, const Leaf *lf, Val *v) {
         r.index_len = lf->xn;
         return read_var(E, lf->s, &r, &v->o);
     }
-    case LF_SCRIPT: {
-        int code = f_eval_bytes(E->i, lf->s, lf->n);
-        if (code != TCL_OK) return code;
-        v->o = f_result(E->i);
-        return TCL_OK;
-    }
+    case LF_SCRIPT:
+        return eval_script(E, lf->s, lf->n, &v->o);
     default:
         return subst_text(E, lf->s, lf->n, v);
     }
@@ -3585,7 +3591,12 @@ static int run(Ex *E, const Prog *P, bool condition, Val *result) {
             if (!condition || (int32_t)pc != P->final_convert) code = try_convert(E, &st[sp - 1]);
             break;
         }
-        if (code != TCL_OK) return code;
+        if (code != TCL_OK) {
+            /* Tcl met this error while compiling (folding a constant): its
+             * errorInfo has begun before the command is logged. */
+            if (code == TCL_ERROR && in->folded) f_add_error_info(E->i, "", 0);
+            return code;
+        }
     }
     *result = st[0];
     return TCL_OK;
