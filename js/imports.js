@@ -508,7 +508,9 @@ export class Imports {
     for (let k = 0; k + 1 < elems.length; k += 2) d.set(toStr(elems[k]), elems[k + 1]);
     const lst = this.get(o);
     const canonical = 2 * d.size === elems.length;
-    const rep = canonical && lst instanceof TclList ? null : toStr(lst);
+    // The string rep stays what it was (Tcl keeps it until the dict changes):
+    // that of a string, or of a list parsed from one.
+    const rep = canonical && lst instanceof TclList && lst.rep === null ? null : toStr(lst);
     const dv = new TclDict(d, rep);
     if (!canonical) dv.lst = lst instanceof TclList ? lst : new TclList(elems);
     if (o > 0 && o <= this.objs.length) this.objs[o - 1] = dv;

@@ -87,7 +87,7 @@ export class TclDict {
   put(key, value) {
     const m = this.d;
     if (value === undefined) {
-      if (!m.has(key)) return this;
+      // A new value even when the key is absent: its string rep is canonical.
       const copy = new Map(m);
       copy.delete(key);
       return new TclDict(copy);
