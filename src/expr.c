@@ -29,8 +29,10 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-/* The expr builtin (listed in builtins.c). */
+/* The expr builtin (listed in builtins.c), and tcl::mathfunc's functions
+ * as commands (a builtin family, to be listed once ::tcl::mathfunc exists). */
 int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv);
+extern const BuiltinDef f_cmds_mathfunc[];
 
 /* ================================================================ bits */
 
@@ -3543,6 +3545,78 @@ static int call_function(Ex *E, const char *name, uint32_t nlen, Val *a, int arg
     a[0].o = f_result(i);
     return TCL_OK;
 }
+
+/* The functions as commands, tcl::mathfunc::NAME ?arg ...?, for the
+ * builtin table (an embedder's script may call them directly). */
+static int mathfunc_cmd(FeatherInterp i, int id, int objc, FeatherObj *objv) {
+    Ex E;
+    memset(&E, 0, sizeof E);
+    E.i = i;
+    Val *a = f_alloc((size_t)(objc > 1 ? objc : 2) * sizeof(Val));
+    if (!a) return f_error(i, "out of memory");
+    for (int k = 1; k < objc; k++) {
+        val_clear(&a[k - 1]);
+        a[k - 1].o = objv[k];
+    }
+    int code = mathfunc(&E, id, a, objc - 1);
+    return code == TCL_OK ? f_ok(i, val_obj(&E, &a[0])) : code;
+}
+
+#define MATHFUNC_CMD(name, id) \
+    static int mf_cmd_##name(FeatherInterp i, int objc, FeatherObj *objv) { \
+        return mathfunc_cmd(i, id, objc, objv); \
+    }
+MATHFUNC_CMD(abs, MF_ABS)
+MATHFUNC_CMD(acos, MF_ACOS)
+MATHFUNC_CMD(asin, MF_ASIN)
+MATHFUNC_CMD(atan, MF_ATAN)
+MATHFUNC_CMD(atan2, MF_ATAN2)
+MATHFUNC_CMD(bool, MF_BOOL)
+MATHFUNC_CMD(ceil, MF_CEIL)
+MATHFUNC_CMD(cos, MF_COS)
+MATHFUNC_CMD(cosh, MF_COSH)
+MATHFUNC_CMD(double, MF_DOUBLE)
+MATHFUNC_CMD(entier, MF_ENTIER)
+MATHFUNC_CMD(exp, MF_EXP)
+MATHFUNC_CMD(floor, MF_FLOOR)
+MATHFUNC_CMD(fmod, MF_FMOD)
+MATHFUNC_CMD(hypot, MF_HYPOT)
+MATHFUNC_CMD(int, MF_INT)
+MATHFUNC_CMD(isqrt, MF_ISQRT)
+MATHFUNC_CMD(log, MF_LOG)
+MATHFUNC_CMD(log10, MF_LOG10)
+MATHFUNC_CMD(max, MF_MAX)
+MATHFUNC_CMD(min, MF_MIN)
+MATHFUNC_CMD(pow, MF_POW)
+MATHFUNC_CMD(rand, MF_RAND)
+MATHFUNC_CMD(round, MF_ROUND)
+MATHFUNC_CMD(sin, MF_SIN)
+MATHFUNC_CMD(sinh, MF_SINH)
+MATHFUNC_CMD(sqrt, MF_SQRT)
+MATHFUNC_CMD(srand, MF_SRAND)
+MATHFUNC_CMD(tan, MF_TAN)
+MATHFUNC_CMD(tanh, MF_TANH)
+MATHFUNC_CMD(wide, MF_WIDE)
+
+/* Not yet listed in builtins.c: defining them needs the namespace
+ * ::tcl::mathfunc to exist first. */
+const BuiltinDef f_cmds_mathfunc[] = {
+    {"::tcl::mathfunc::abs", mf_cmd_abs},       {"::tcl::mathfunc::acos", mf_cmd_acos},
+    {"::tcl::mathfunc::asin", mf_cmd_asin},     {"::tcl::mathfunc::atan", mf_cmd_atan},
+    {"::tcl::mathfunc::atan2", mf_cmd_atan2},   {"::tcl::mathfunc::bool", mf_cmd_bool},
+    {"::tcl::mathfunc::ceil", mf_cmd_ceil},     {"::tcl::mathfunc::cos", mf_cmd_cos},
+    {"::tcl::mathfunc::cosh", mf_cmd_cosh},     {"::tcl::mathfunc::double", mf_cmd_double},
+    {"::tcl::mathfunc::entier", mf_cmd_entier}, {"::tcl::mathfunc::exp", mf_cmd_exp},
+    {"::tcl::mathfunc::floor", mf_cmd_floor},   {"::tcl::mathfunc::fmod", mf_cmd_fmod},
+    {"::tcl::mathfunc::hypot", mf_cmd_hypot},   {"::tcl::mathfunc::int", mf_cmd_int},
+    {"::tcl::mathfunc::isqrt", mf_cmd_isqrt},   {"::tcl::mathfunc::log", mf_cmd_log},
+    {"::tcl::mathfunc::log10", mf_cmd_log10},   {"::tcl::mathfunc::max", mf_cmd_max},
+    {"::tcl::mathfunc::min", mf_cmd_min},       {"::tcl::mathfunc::pow", mf_cmd_pow},
+    {"::tcl::mathfunc::rand", mf_cmd_rand},     {"::tcl::mathfunc::round", mf_cmd_round},
+    {"::tcl::mathfunc::sin", mf_cmd_sin},       {"::tcl::mathfunc::sinh", mf_cmd_sinh},
+    {"::tcl::mathfunc::sqrt", mf_cmd_sqrt},     {"::tcl::mathfunc::srand", mf_cmd_srand},
+    {"::tcl::mathfunc::tan", mf_cmd_tan},       {"::tcl::mathfunc::tanh", mf_cmd_tanh},
+    {"::tcl::mathfunc::wide", mf_cmd_wide},     {0, 0}};
 
 /* ================================================================ running */
 
