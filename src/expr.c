@@ -202,14 +202,21 @@ static inline DD dd_ldexp(DD a, int k) {
     return r;
 }
 
-/* (a.hi + a.lo) * 2^k rounded to a double. */
+/* (a.hi + a.lo) * 2^k rounded once to a double (a > 0, 2^-1100 < a * 2^k). */
 static double dd_scale_round(DD a, int k) {
     double r = a.hi + a.lo;
-    if (k > -1000) return m_scalbn(r, k);
-    /* The result may be subnormal: round at the subnormal grid once. */
-    double hi = m_scalbn(a.hi, k);
-    double back = m_scalbn(hi, -k);
-    return hi + m_scalbn((a.hi - back) + a.lo, k);
+    int e;
+    m_frexp(r, &e);
+    if (e + k > -1021) return m_scalbn(r, k); /* a normal result: exact scaling */
+    /* A subnormal result: round a.hi at the subnormal grid, then let the
+     * rest (a.lo and that rounding's error) decide the last step. */
+    double t = m_scalbn(a.hi, k);
+    double rem = (a.hi - m_scalbn(t, -k)) + a.lo;
+    double half = m_scalbn(0.5, -1074 - k);
+    bool odd = dbits(t) & 1;
+    if (rem > half || (rem == half && odd)) t += 0x1p-1074;
+    else if (rem < -half || (rem == -half && odd)) t -= 0x1p-1074;
+    return t;
 }
 
 /* e^x = s * 2^k; returns s (about 1) and k. |x.hi| < 1100. */
@@ -714,7 +721,9 @@ static double m_hypot(double x, double y) {
     b = m_scalbn(b, -e);
     if (b < 0x1p-60) return m_scalbn(a, e);
     DD s = dd_add(two_prod(a, a), two_prod(b, b));
-    return dd_scale_round(dd_sqrt(s), e);
+    DD r = dd_sqrt(s);
+    /* Rounded, then scaled: a subnormal result is rounded twice, as glibc's. */
+    return m_scalbn(r.hi + r.lo, e);
 }
 
 /* fmod, exactly (as musl's). */
