@@ -266,7 +266,7 @@ static int key_matches(FeatherInterp i, int mode, FeatherObj pattern, const char
 static int regexp_available(FeatherInterp i) {
     FeatherCmdInfo info;
     memset(&info, 0, sizeof info);
-    if (feather_host_cmd_lookup(i, "::regexp", 8, &info) != FEATHER_CMD_NONE) return TCL_OK;
+    if (feather_host_cmd_lookup(i, "::regexp", 8, &info) == FEATHER_CMD_BUILTIN) return TCL_OK;
     return f_error(i, "array names -regexp is not supported yet: Feather has no regexp command");
 }
 

@@ -207,7 +207,7 @@ fail:
  * empty when create is set, else it is an error. */
 static int dict_path_put(FeatherInterp i, FeatherObj o, FeatherObj *keys, int n, FeatherObj value,
                          bool create, FeatherObj *out) {
-    if (dict_ensure(i, o, NULL) != TCL_OK) return TCL_ERROR;
+    /* The outermost dict comes from var_dict, already a dict. */
     if (n == 1) {
         *out = feather_host_dict_put(i, o, keys[0], value);
         return TCL_OK;
@@ -216,6 +216,8 @@ static int dict_path_put(FeatherInterp i, FeatherObj o, FeatherObj *keys, int n,
     if (!sub) {
         if (!create) return key_unknown(i, keys[0]);
         sub = dict_new(i);
+    } else if (dict_ensure(i, sub, NULL) != TCL_OK) {
+        return TCL_ERROR;
     }
     FeatherObj nsub;
     if (dict_path_put(i, sub, keys + 1, n - 1, value, create, &nsub) != TCL_OK) return TCL_ERROR;
@@ -244,17 +246,25 @@ static FeatherObj var_peek_obj(FeatherInterp i, FeatherObj name) {
     return var_peek(i, s, n);
 }
 
+/* A variable named by a word: its name read once for the read and the
+ * write of the updating forms. */
+typedef struct VarRef {
+    const char *name;
+    uint32_t len;
+} VarRef;
+
 /* Store d in the variable and make the stored value the result. */
-static int var_store(FeatherInterp i, FeatherObj name, FeatherObj d) {
+static int var_store(FeatherInterp i, const VarRef *ref, FeatherObj d) {
     FeatherObj out;
-    if (f_var_set(i, name, d, &out) != TCL_OK) return TCL_ERROR;
+    if (f_var_set_s(i, ref->name, ref->len, d, &out) != TCL_OK) return TCL_ERROR;
     return f_ok(i, out);
 }
 
 /* The dict in a variable for the updating forms: the variable's value with
  * a dict rep, or a new empty dict when it cannot be read. */
-static int var_dict(FeatherInterp i, FeatherObj name, FeatherObj *out) {
-    FeatherObj d = var_peek_obj(i, name);
+static int var_dict(FeatherInterp i, FeatherObj name, VarRef *ref, FeatherObj *out) {
+    ref->name = f_get(i, name, &ref->len);
+    FeatherObj d = var_peek(i, ref->name, ref->len);
     if (!d) {
         *out = dict_new(i);
         return TCL_OK;
@@ -269,7 +279,8 @@ static int var_dict(FeatherInterp i, FeatherObj name, FeatherObj *out) {
 static int dict_append(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 4) return wrong(i, objv, "append", "dictVarName key ?value ...?");
     FeatherObj d;
-    if (var_dict(i, objv[2], &d) != TCL_OK) return TCL_ERROR;
+    VarRef ref;
+    if (var_dict(i, objv[2], &ref, &d) != TCL_OK) return TCL_ERROR;
     FeatherObj v = feather_host_dict_get(i, d, objv[3]);
     if (objc > 4 || !v) {
         FeatherObj *parts = f_alloc((size_t)objc * sizeof(FeatherObj));
@@ -280,7 +291,7 @@ static int dict_append(FeatherInterp i, int objc, FeatherObj *objv) {
         v = np ? feather_host_string_concat(i, parts, np) : f_empty(i);
     }
     d = feather_host_dict_put(i, d, objv[3], v);
-    return var_store(i, objv[2], d);
+    return var_store(i, &ref, d);
 }
 
 static int dict_create(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -468,7 +479,8 @@ static bool is_integer_text(FeatherInterp i, FeatherObj o) {
 static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 4 && objc != 5) return wrong(i, objv, "incr", "dictVarName key ?increment?");
     FeatherObj d;
-    if (var_dict(i, objv[2], &d) != TCL_OK) return TCL_ERROR;
+    VarRef ref;
+    if (var_dict(i, objv[2], &ref, &d) != TCL_OK) return TCL_ERROR;
     FeatherObj v = feather_host_dict_get(i, d, objv[3]);
     FeatherObj nv;
     if (!v) {
@@ -501,7 +513,7 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
         nv = f_int(i, sum);
     }
     d = feather_host_dict_put(i, d, objv[3], nv);
-    return var_store(i, objv[2], d);
+    return var_store(i, &ref, d);
 }
 
 /* ------------------------------------------------------------ dict info */
@@ -543,7 +555,8 @@ static int dict_keys_values(FeatherInterp i, int objc, FeatherObj *objv, bool va
 static int dict_lappend(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 4) return wrong(i, objv, "lappend", "dictVarName key ?value ...?");
     FeatherObj d;
-    if (var_dict(i, objv[2], &d) != TCL_OK) return TCL_ERROR;
+    VarRef ref;
+    if (var_dict(i, objv[2], &ref, &d) != TCL_OK) return TCL_ERROR;
     FeatherObj v = feather_host_dict_get(i, d, objv[3]);
     if (!v) {
         v = f_list_new(i, objv + 4, (uint32_t)(objc - 4));
@@ -553,7 +566,7 @@ static int dict_lappend(FeatherInterp i, int objc, FeatherObj *objv) {
         v = feather_host_list_append(i, v, objv + 4, (uint32_t)(objc - 4));
     }
     d = feather_host_dict_put(i, d, objv[3], v);
-    return var_store(i, objv[2], d);
+    return var_store(i, &ref, d);
 }
 
 static int dict_merge(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -608,9 +621,10 @@ static int dict_replace(FeatherInterp i, int objc, FeatherObj *objv) {
 static int dict_set(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 5) return wrong(i, objv, "set", "dictVarName key ?key ...? value");
     FeatherObj d;
-    if (var_dict(i, objv[2], &d) != TCL_OK) return TCL_ERROR;
+    VarRef ref;
+    if (var_dict(i, objv[2], &ref, &d) != TCL_OK) return TCL_ERROR;
     if (dict_path_put(i, d, objv + 3, objc - 4, objv[objc - 1], true, &d) != TCL_OK) return TCL_ERROR;
-    return var_store(i, objv[2], d);
+    return var_store(i, &ref, d);
 }
 
 static int dict_size(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -623,9 +637,10 @@ static int dict_size(FeatherInterp i, int objc, FeatherObj *objv) {
 static int dict_unset(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 4) return wrong(i, objv, "unset", "dictVarName key ?key ...?");
     FeatherObj d;
-    if (var_dict(i, objv[2], &d) != TCL_OK) return TCL_ERROR;
+    VarRef ref;
+    if (var_dict(i, objv[2], &ref, &d) != TCL_OK) return TCL_ERROR;
     if (dict_path_put(i, d, objv + 3, objc - 3, 0, false, &d) != TCL_OK) return TCL_ERROR;
-    return var_store(i, objv[2], d);
+    return var_store(i, &ref, d);
 }
 
 /* What a body left behind while update/with write their variables back. */
@@ -642,7 +657,12 @@ static void save_state(FeatherInterp i, int code, Saved *s) {
 }
 
 static int restore_state(FeatherInterp i, Saved *s) {
-    *f_state(i) = s->state;
+    InterpState *st = f_state(i);
+    int depth = st->depth;
+    bool oom = st->oom;
+    *st = s->state;
+    st->depth = depth;
+    st->oom = st->oom || oom;
     f_set_result(i, s->result);
     return s->code;
 }

@@ -338,3 +338,67 @@ set a
 # case: array-dict-roundtrip
 array set a [dict create k1 v1 k2 v2]
 dict get [array get a] k2
+# case: array-names-regexp
+array set a {x 1 xy 2 y 3}
+lsort [array names a -regexp ^x]
+# case: array-names-regexp-bad-pattern
+array set a {x 1}
+array names a -regexp (
+# case: array-names-order-thirteen
+array set a {a 1 b 2 c 3 d 4 e 5 f 6 g 7 h 8 i 9 j 10 k 11 l 12 m 13}
+array names a
+# case: array-statistics-thirteen
+array set a {a 1 b 2 c 3 d 4 e 5 f 6 g 7 h 8 i 9 j 10 k 11 l 12 m 13}
+array statistics a
+# case: array-names-order-two-hundred
+for {set i 0} {$i < 200} {incr i} {set a(key$i) $i}
+array names a
+# case: array-statistics-thousand
+for {set i 0} {$i < 1000} {incr i} {set a($i) $i}
+array statistics a
+# case: array-unset-star-then-get
+array set a {x 1 y 2}
+array unset a *
+array get a
+# case: array-upvar-global-alias
+upvar #0 g h
+array set h {k v}
+array get g
+# case: array-upvar-element
+proc p {} { upvar 1 arr(x) e; set e 5 }
+p
+array get arr
+# case: array-set-global-qualified-in-proc
+proc p {} { array set ::gg {a 1} }
+p
+array get gg
+# case: array-name-with-space
+array set "a b" {k v}
+array names "a b"
+# case: array-get-pattern-star-key
+array set a {k* v kk w}
+array get a k*
+# case: array-unset-pattern-matches-star-key
+array set a {k* v kk w x y}
+array unset a k*
+array names a
+# case: array-empty-key-get
+array set a {{} v}
+array get a {}
+# case: array-empty-key-unset
+array set a {{} v}
+array unset a {}
+array size a
+# case: array-exists-qualified
+array set a {1 2}
+array exists ::a
+# case: array-exists-namespace
+namespace eval n { array set a {1 2} }
+array exists n::a
+# case: array-size-element-name
+set a(1) 1
+array size a(1)
+# case: array-get-after-unset-all-elements
+array set a {x 1}
+unset a(x)
+list [array get a] [array names a] [array exists a]

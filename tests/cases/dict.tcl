@@ -923,3 +923,76 @@ set d
 # case: dict-with-returns-body-result-after-writeback
 set d {a 1}
 list [dict with d { set a 5; string cat done }] $d
+# case: dict-update-element-var
+set d {a 1}
+set a(x) 0
+dict update d a a(x) {}
+set a(x)
+# case: dict-update-element-var-writeback
+set d {a 1}
+dict update d a a(x) { set a(x) 5 }
+set d
+# case: dict-with-qualified-key
+namespace eval ns {}
+set d {ns::v 1}
+dict with d {}
+set ns::v
+# case: dict-for-unset-key-var
+dict for {k v} {a 1} { unset k }
+info exists k
+# case: dict-with-body-sets-dict
+set d {a 1}
+dict with d { dict set d a 2 }
+set d
+# case: dict-with-body-replaces-dict
+set d {a 1}
+dict with d { set d {}; set a 5 }
+set d
+# case: dict-with-path-unset-dict
+set d {a {b 1}}
+dict with d a { unset d }
+info exists d
+# case: dict-with-path-leaf-invalid-after
+set d {a {b 1}}
+dict with d a { set d {a bad}; set b 2 }
+# case: dict-with-path-leaf-odd-after
+set d {a {b 1}}
+dict with d a { set d {a {b 1 c}}; set b 2 }
+# case: dict-update-return-in-proc
+proc p {} { set d {a 1}; dict update d a x { return hi }; return no }
+p
+# case: dict-with-return-in-proc
+proc p {} { set d {a 1}; dict with d { set a 7; return $d } }
+p
+# case: dict-filter-script-other-code
+dict filter {a 1 b 2} script {k v} { return -code 5 }
+# case: dict-for-other-code
+dict for {k v} {a 1 b 2} { return -code 5 }
+# case: dict-map-empty-result-values
+dict map {k v} {a 1 b 2} { string cat }
+# case: dict-get-nested-empty-keys
+dict get {{} {{} x}} {} {}
+# case: dict-keys-empty-pattern
+dict keys {{} 1 b 2} {}
+# case: dict-values-empty-pattern
+dict values {a {} b 2} {}
+# case: dict-filter-key-empty-pattern
+dict filter {{} 1 b 2} key {}
+# case: dict-incr-empty-key
+dict incr d {}
+# case: dict-unset-repeated-key-path
+set d {a 1}
+dict unset d a a
+# case: dict-unset-path-through-scalar
+set d {a {b 1}}
+dict unset d a b c
+# case: dict-unset-deep
+set d {a {b {c 1 d 2}}}
+dict unset d a b c
+# case: dict-info-thousand
+for {set i 0} {$i < 1000} {incr i} { dict set d $i $i }
+dict info $d
+# case: dict-set-list-var-becomes-dict
+set l {x y}
+dict set l x z
+set l
