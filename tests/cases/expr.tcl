@@ -326,6 +326,9 @@ if {NaN} {set r 1}
 # case: expr-if-not-variable
 set x abc
 if {!$x} {set r 1}
+# case: expr-if-nan-variable
+set x NaN
+if {$x} {set r 1}
 # case: expr-while-empty
 while {""} {}
 # case: expr-break-in-expr
@@ -355,6 +358,8 @@ list [expr {sinh(1000)}] [expr {sinh(-1000)}] [expr {cosh(1000)}] [expr {tanh(-I
 list [expr {exp(1)}] [expr {exp(0)}] [expr {exp(2)}] [expr {exp(-1)}] [expr {log(10)}] [expr {log(2)}] [expr {log(1)}] [expr {log(100)}]
 # case: expr-exp-extremes
 list [expr {exp(1000)}] [expr {exp(709.78)}] [expr {exp(-710)}] [expr {exp(-746)}]
+# case: expr-exp-subnormal
+list [expr {exp(-740)}] [expr {exp(-745.1)}] [expr {pow(2, -1074)}] [expr {pow(2, -1070.5)}] [expr {pow(0.5, 1060.25)}]
 # case: expr-log-zero
 expr {log(0)}
 # case: expr-log-negative
@@ -547,6 +552,16 @@ catch {expr {[incr x] +}}
 set x
 # case: expr-syntax-errorinfo
 catch {expr {1 +}}
+set ::errorInfo
+# case: expr-errorinfo-nested-script
+catch {expr {1 + [error boom]}}
+set ::errorInfo
+# case: expr-errorinfo-constant
+catch {expr {1 / 0}}
+set ::errorInfo
+# case: expr-errorinfo-runtime
+set y 0
+catch {expr {1 / $y}}
 set ::errorInfo
 # case: expr-wrong-args-message
 catch {expr} msg
