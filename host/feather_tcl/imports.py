@@ -420,7 +420,12 @@ class Imports:
             d[to_str(elems[k])] = elems[k + 1]
         lst = self.get(o)
         canonical = 2 * len(d) == len(elems)
-        rep = None if canonical and type(lst) is TclList else to_str(lst)
+        # The string rep stays what it was (a dict from "a  1" still prints "a  1");
+        # a list without one has the canonical rep, unless duplicate keys were dropped.
+        if type(lst) is TclList:
+            rep = lst.rep if canonical else to_str(lst)
+        else:
+            rep = to_str(lst)
         dv = TclDict(d, rep)
         if not canonical:
             dv.lst = lst if type(lst) is TclList else TclList(elems)

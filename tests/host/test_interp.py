@@ -595,3 +595,18 @@ def test_repeated_words_share_handles_within_an_eval(session: Session) -> None:
     assert seen[1] - seen[0] < 50  # not a handle per word: 15,000 words were read
     session.eval("set a 1; probe")
     assert seen[2] < 50  # a fresh table after the reset
+
+
+@needs_tclsh
+def test_dict_keeps_the_string_rep_it_was_made_from(
+    session: Session, tclsh: Callable[[str], str], need: Callable[..., None]
+) -> None:
+    need("dict", probe="dict size {}")
+    script = (
+        "puts [dict merge {a  1}]\n"
+        "set d {  }; dict with d {}; puts [string length $d]\n"
+        "set e {k 1 k 2}; puts [dict get $e k]; puts [llength $e]; puts $e\n"
+        "set f [list x 1 y 2]; puts [dict get $f y]; puts $f\n"
+    )
+    session.eval(script)
+    assert session.output() == tclsh(script)
