@@ -4,14 +4,17 @@
 #  - rand() without srand() starts from a different seed (the core has no
 #    clock); srand(N) sequences are identical.
 #  - Integers beyond 64 bits are exact (as Tcl's bignums), but are kept as
-#    decimal strings outside expr, and ** or << refuse results above 2^18
+#    decimal strings outside expr, and *, ** or << refuse results above 2^18
 #    bits ("exponent too large" / "integer value too large to represent")
 #    where Tcl would compute them.
 #  - Math functions are correctly rounded; glibc (tclsh's libm) is not, in
-#    rare cases (about 1 input in 1000 for exp, sin, cos, tan, atan, pow),
-#    so the last digit can differ there.
+#    rare cases (from about 1 random input in 1000 for exp and atan to 1 in
+#    300 for tan), so the last digit can differ there.
 #  - A function call always runs the built-in tcl::mathfunc function of that
 #    name; Tcl would run a proc that redefines it.
+#  - errorInfo: an error in a script substituted into an unbraced
+#    expression (expr $e) is logged for that script only; Tcl, compiling
+#    such an expression at run time, logs "expr $e" too.
 #  - Tcl prints some large powers of two with one digit too few (its
 #    shortest-digits bug: double(2**64) is 1.844674407370955e+19); the host
 #    formats doubles, and prints 1.8446744073709552e+19.
