@@ -96,6 +96,7 @@ _NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN, _NAMES_ELEMENTS = 3, 4, 5, 6
 _U32: Final = 0xFFFFFFFF
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
+_ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
 _INFO: Final = struct.Struct("<iiIIII")  # FeatherCmdInfo
 
 
@@ -160,6 +161,8 @@ class Imports:
         # command name, a variable name in a loop body) gets one handle per eval,
         # so a loop does not grow the scratch table with copies of its words.
         self.interned: dict[bytes, int] = {}
+        # handle -> UTF-8 of its string rep, for strings read more than once per eval
+        self.encoded: dict[int, bytes] = {}
 
     def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
         """import name -> (implementation, parameter kinds, result kind)."""
@@ -237,6 +240,7 @@ class Imports:
     def reset(self) -> None:
         """The scratch table was cleared: forget handles cached for this eval."""
         self.interned.clear()
+        self.encoded.clear()
 
     def string_new(self, i: int, s: int, n: int) -> int:
         inst = self.inst
@@ -257,11 +261,17 @@ class Imports:
         return len(objs)
 
     def string_get(self, i: int, o: int, buf: int, cap: int) -> int:
-        v = self.get(o)
-        if type(v) is Text:
-            data: bytes | memoryview = memoryview(v.buf)[: v.n]
-        else:
-            data = to_bytes(v)
+        data: bytes | memoryview | None = self.encoded.get(o)
+        if data is None:
+            v = self.get(o)
+            if type(v) is Text:
+                data = memoryview(v.buf)[: v.n]
+            else:
+                data = to_bytes(v)
+                # A handle's string rep never changes (a list or dict rep installed
+                # later keeps it): remember the UTF-8 of short ones for this eval.
+                if len(data) <= _ENCODED_MAX and 0 < o <= len(self.objs):
+                    self.encoded[o] = data
         n = len(data)
         if n <= (cap & _U32) and n:
             inst = self.inst
