@@ -27,6 +27,7 @@ static void enter(FeatherInterp i, Entry *e) {
     if (!e->nested) f_state_reset();
     entry_depth++;
     InterpState *st = f_state(i);
+    if (!e->nested) st->depth = 1; /* the top-level script is level 1, as in Tcl */
     if (e->nested) {
         e->saved = *st;
         st->result = 0;
@@ -69,6 +70,8 @@ int feather_interp_init(FeatherHostOps *ops, FeatherInterp interp) {
     (void)ops;
     Entry e;
     enter(interp, &e);
+    /* Namespaces the builtins live in must exist before they are defined. */
+    feather_host_ns_resolve(interp, "::tcl::mathfunc", 15, 1);
     int total = f_builtin_total();
     for (int id = 0; id < total; id++) {
         const BuiltinDef *d = f_builtin(id);

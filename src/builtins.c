@@ -16,6 +16,7 @@ extern const BuiltinDef f_cmds_dict[];
 extern const BuiltinDef f_cmds_array[];
 extern const BuiltinDef f_cmds_format[];
 extern const BuiltinDef f_cmds_regexp[];
+extern const BuiltinDef f_cmds_mathfunc[];
 
 int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv);
 static const BuiltinDef f_cmds_expr[] = {{"expr", f_cmd_expr}, {0, 0}};
@@ -23,7 +24,7 @@ static const BuiltinDef f_cmds_expr[] = {{"expr", f_cmd_expr}, {0, 0}};
 static const BuiltinDef *const families[] = {
     f_cmds_var,  f_cmds_control, f_cmds_proc,   f_cmds_info,  f_cmds_namespace,
     f_cmds_trace, f_cmds_expr,   f_cmds_list, f_cmds_string,    f_cmds_dict,
-    f_cmds_array, f_cmds_format, f_cmds_regexp,
+    f_cmds_array, f_cmds_format, f_cmds_regexp, f_cmds_mathfunc,
 };
 
 #define FAMILY_COUNT (int)(sizeof families / sizeof families[0])
@@ -34,13 +35,29 @@ static const BuiltinDef *const families[] = {
 static const BuiltinDef *flat[MAX_BUILTINS];
 static int flat_count = -1;
 
+static bool flat_counted[MAX_BUILTINS];
+
+/* Builtins that evaluate a script as a new level, as Tcl counts them: every
+ * other builtin is compiled inline by Tcl and adds no level. */
+static const char *const counted_names[] = {"eval", "uplevel", "apply", "namespace", "time", 0};
+
 static void flatten(void) {
     flat_count = 0;
     for (int f = 0; f < FAMILY_COUNT; f++) {
         for (const BuiltinDef *d = families[f]; d->name && flat_count < MAX_BUILTINS; d++) {
+            bool counted = false;
+            for (int k = 0; counted_names[k]; k++) {
+                counted |= f_streq(d->name, (uint32_t)f_strlen(d->name), counted_names[k]);
+            }
+            flat_counted[flat_count] = counted;
             flat[flat_count++] = d;
         }
     }
+}
+
+bool f_builtin_counted(int id) {
+    if (flat_count < 0) flatten();
+    return id >= 0 && id < flat_count && flat_counted[id];
 }
 
 const BuiltinDef *f_builtin(int id) {

@@ -115,6 +115,38 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
                     : sub == I_VARS   ? FEATHER_NAMES_VARS
                     : sub == I_LOCALS ? FEATHER_NAMES_LOCALS
                                       : FEATHER_NAMES_GLOBALS;
+        if (objc == 3 && which != FEATHER_NAMES_LOCALS && which != FEATHER_NAMES_GLOBALS) {
+            /* A qualified pattern lists that namespace, fully qualified. */
+            uint32_t pn;
+            const char *p = f_get(i, objv[2], &pn);
+            int32_t sep = -1;
+            for (int32_t k = (int32_t)pn - 2; k >= 0; k--) {
+                if (p[k] == ':' && p[k + 1] == ':') {
+                    sep = k;
+                    break;
+                }
+            }
+            if (sep >= 0) {
+                int32_t ns_end = sep;
+                while (ns_end > 0 && p[ns_end - 1] == ':') ns_end--;
+                const char *ns = ns_end > 0 ? p : "::";
+                uint32_t nsl = ns_end > 0 ? (uint32_t)ns_end : 2;
+                FeatherObj all = feather_host_names(i, which, ns, (int32_t)nsl);
+                const char *tail = p + sep + 2;
+                uint32_t tl = pn - (uint32_t)sep - 2;
+                FeatherObj *items;
+                uint32_t n, kept = 0;
+                if (f_list(i, all, &items, &n) != TCL_OK) return TCL_ERROR;
+                for (uint32_t k = 0; k < n; k++) {
+                    uint32_t sn;
+                    const char *name = f_get(i, items[k], &sn);
+                    uint32_t t = sn;
+                    while (t > 0 && !(t >= 2 && name[t - 1] == ':' && name[t - 2] == ':')) t--;
+                    if (f_glob(tail, tl, name + t, sn - t, false)) items[kept++] = items[k];
+                }
+                return f_ok(i, f_list_new(i, items, kept));
+            }
+        }
         FeatherObj all = feather_host_names(i, which, NULL, -1);
         return f_ok(i, filter(i, all, objc == 3 ? objv[2] : 0));
     }

@@ -68,7 +68,8 @@ void sb_add_element(StrBuf *b, const char *s, uint32_t n, bool first);
 typedef struct InterpState {
     FeatherInterp id;
     FeatherObj result;
-    int depth;               /* nesting of eval/command invocations */
+    int depth;               /* Tcl's nesting level (see f_invoke) */
+    int script_depth;        /* scripts being evaluated inside each other */
     int limit;               /* recursion limit, from the host */
     /* -- return options of the last TCL_RETURN / TCL_ERROR -- */
     int return_code;         /* -code of `return` */
@@ -230,6 +231,8 @@ typedef struct BuiltinDef {
  * builtins.c lists the tables. Builtin ids number the entries of all tables
  * in order. */
 const BuiltinDef *f_builtin(int id); /* NULL when out of range */
+/* Does calling this builtin count as a nesting level (see f_invoke)? */
+bool f_builtin_counted(int id);
 int f_builtin_total(void);
 
 /* Subcommand lookup with Tcl's unique-prefix rule: "bad option \"x\": must

@@ -84,14 +84,7 @@ static int subst_parts(FeatherInterp i, const char *s, Part *parts, uint32_t fir
         case PART_ARRAY:
             return subst_var(i, s, parts, first, out);
         case PART_CMD: {
-            InterpState *st = f_state(i);
-            if (++st->depth > st->limit) {
-                st->depth--;
-                f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
-                return f_error(i, "too many nested evaluations (infinite loop?)");
-            }
             int code = f_eval_bytes(i, s + p->start, p->len);
-            st->depth--;
             if (code != TCL_OK) return code;
             *out = f_result(i);
             return TCL_OK;
@@ -162,18 +155,27 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
 
 /* ------------------------------------------------------------ commands */
 
+static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t n);
+
+static int nesting_error(FeatherInterp i) {
+    f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
+    return f_error(i, "too many nested evaluations (infinite loop?)");
+}
+
+/* Tcl counts nesting as its bytecode engine does: a proc, an embedder
+ * command or a builtin that evaluates a script itself (eval, uplevel,
+ * apply, namespace eval) is a level; builtins Tcl compiles inline (if,
+ * foreach, catch, [brackets] ...) are not. */
 int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
     InterpState *st = f_state(i);
-    if (++st->depth > st->limit) {
-        st->depth--;
-        f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
-        return f_error(i, "too many nested evaluations (infinite loop?)");
-    }
     uint32_t n;
     const char *name = f_get(i, objv[0], &n);
     FeatherCmdInfo info;
     memset(&info, 0, sizeof info);
     int kind = feather_host_cmd_lookup(i, name, n, &info);
+    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info.id);
+    if (counted && st->depth >= st->limit) return nesting_error(i);
+    st->depth += counted;
     int code;
     st->result = 0;
     switch (kind) {
@@ -204,7 +206,7 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
             }
             args[0] = f_str(i, "unknown");
             memcpy(args + 1, objv, (size_t)objc * sizeof(FeatherObj));
-            st->depth--;
+            st->depth -= counted;
             return f_invoke(i, objc + 1, args);
         }
         f_set_error_code(i, f_format(i, "TCL LOOKUP COMMAND %o", f_list_new(i, objv, 1)));
@@ -212,7 +214,7 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
         break;
     }
     }
-    st->depth--;
+    st->depth -= counted;
     if (f_take_alloc_failure()) {
         st->oom = true;
         code = f_error(i, "out of memory: the scratch arena reached the memory limit");
@@ -224,7 +226,7 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
  * not logged again with the command itself. */
 static bool is_transparent(FeatherInterp i, FeatherObj name) {
     static const char *const names[] = {"if", "while", "for", "foreach", "catch", "switch",
-                                        "try", "lmap", "dict", 0};
+                                        "try", "lmap", 0};
     uint32_t n;
     const char *s = f_get(i, name, &n);
     for (int k = 0; names[k]; k++) {
@@ -266,8 +268,21 @@ static int subst_words(FeatherInterp i, const char *s, Command *cmd, FeatherObj 
     return TCL_OK;
 }
 
+/* Scripts nested inside scripts (bodies of if, foreach, catch, brackets)
+ * are no Tcl level but are C recursion: this bound keeps the WASM stack
+ * from overflowing whatever the script does. */
+#define MAX_SCRIPT_NESTING 3000
+
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
+    if (st->script_depth >= MAX_SCRIPT_NESTING) return nesting_error(i);
+    st->script_depth++;
+    int code = eval_script(i, st, s, n);
+    st->script_depth--;
+    return code;
+}
+
+static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t n) {
     Parser p;
     parser_init(&p, s, n, false);
     st->result = 0;
@@ -286,8 +301,9 @@ int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
         }
         size_t mark = f_mark();
         FeatherObj *objv;
-        int objc;
+        int objc = 0;
         code = subst_words(i, s, &cmd, &objv, &objc);
+        bool in_subst = code != TCL_OK;
         if (code == TCL_OK && objc > 0) code = f_invoke(i, objc, objv);
         if (code == TCL_OK) {
             if (!st->oom) f_release(mark);
@@ -303,6 +319,10 @@ int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
         if (st->error_logged) {
             st->error_logged = false;
             st->error_line = line;
+            st->error_script_len = n;
+        } else if (in_subst && st->error_active) {
+            /* A command in brackets failed and logged itself: Tcl compiles
+             * brackets inline, so the enclosing command is not logged. */
             st->error_script_len = n;
         } else if (st->error_active && st->error_script_len && objc > 0 && is_transparent(i, objv[0])) {
             /* Lines of a braced body count from this script's start. */

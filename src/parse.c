@@ -156,7 +156,7 @@ static int parse_var(Parser *p, uint32_t *np) {
         p->pos = j + 1;
         uint32_t before = *np;
         if (nesting >= PARSE_MAX_NESTING) {
-            return fail(p, FEATHER_PARSE_ERROR, "too many nested evaluations (infinite loop?)", p->pos);
+            return fail(p, FEATHER_PARSE_ERROR, "too many nested compilations (infinite loop?)", p->pos);
         }
         nesting++;
         int st = parse_parts(p, np, MODE_INDEX);
@@ -350,7 +350,7 @@ int parse_command(Parser *p, Command *cmd) {
 
 int parse_bracket_end(const char *s, uint32_t n, uint32_t pos, uint32_t *end, const char **error) {
     if (nesting >= PARSE_MAX_NESTING) {
-        *error = "too many nested evaluations (infinite loop?)";
+        *error = "too many nested compilations (infinite loop?)";
         return FEATHER_PARSE_ERROR;
     }
     nesting++;
