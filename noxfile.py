@@ -54,7 +54,25 @@ def tests(session: nox.Session) -> None:
         if shutil.which("node") is None:
             session.warn("node not found: js/test not run")
         else:
+            npm_ci(session)
             session.run("node", "--test", "js/test/", external=True)
+
+
+def npm_ci(session: nox.Session) -> None:
+    """The JS host's pinned dev dependencies (playwright-core drives the system Chromium;
+    no browser is downloaded)."""
+    if shutil.which("npm") is None:
+        session.warn("npm not found: the browser and types tests will skip")
+        return
+    session.run("npm", "ci", "--prefix", "js", "--no-audit", "--no-fund", external=True)
+
+
+@nox.session(python=False)
+def serve(session: nox.Session) -> None:
+    """Build, then serve the browser REPL (js/index.html) on http://127.0.0.1:8000
+    (``nox -s serve -- PORT`` for another port)."""
+    session.run(sys.executable, "-m", "toolchain", "build")
+    session.run("node", "js/serve.js", *(session.posargs or ["8000"]), external=True)
 
 
 @nox.session(python=False)

@@ -8,6 +8,7 @@ A gate that still holds a planned check reports "not implemented" and fails.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from toolchain.checks import (
@@ -17,6 +18,7 @@ from toolchain.checks import (
     file_absent,
     host_imports,
     node_milestone,
+    node_tests,
     planned,
     pytest_milestone,
     wasm_build,
@@ -116,7 +118,11 @@ ALL: tuple[Gate, ...] = (
         "M12",
         "verify all",
         (
-            planned("node --test js/test"),
+            node_tests("js/test"),
+            command(
+                "10,000 commands through the REPL on a pseudo-terminal",
+                [sys.executable, "js/test/repl_pty.py", "10000"],
+            ),
             planned("every earlier gate passes from a clean build"),
         ),
     ),
