@@ -51,6 +51,31 @@ _RAW_CALLBACK = ctypes.CFUNCTYPE(
 _NO_FINALIZER = ctypes.cast(0, ctypes.CFUNCTYPE(None, ctypes.c_void_p))
 
 
+# wasmtime_func_call_unchecked with every pointer passed as a plain address: the
+# cheapest ctypes call (no pointer objects built per call).
+_call_unchecked = ctypes.CFUNCTYPE(
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_size_t,
+    ctypes.c_void_p,
+)(("wasmtime_func_call_unchecked", ffi.dll))
+
+
+class _CallFrame:
+    """The val_raw array and trap slot of one export call in progress."""
+
+    __slots__ = ("raw", "ints", "raw_addr", "trap", "trap_addr")
+
+    def __init__(self) -> None:
+        self.raw = (ffi.wasmtime_val_raw * 8)()
+        self.ints = (ctypes.c_int32 * (8 * 4)).from_buffer(self.raw)
+        self.raw_addr = ctypes.addressof(self.raw)
+        self.trap = ctypes.c_void_p()
+        self.trap_addr = ctypes.addressof(self.trap)
+
+
 class HostTrap(TclError):
     """The WASM code trapped: a bug in the core, or the native stack was exhausted.
     A TclError (code 1) whose message starts with "feather: trap:"."""
@@ -177,10 +202,13 @@ class Instance:
             self._define(linker, name, *entry, calls=calls)
         self.instance = linker.instantiate(self.store, module)
         self._exports: dict[str, Any] = {}
+        self._funcs: dict[str, int] = {}  # export name -> address of its wasmtime_func_t
         for name, ext in self.instance.exports(self.store).items():
             if isinstance(ext, wasmtime.Func):
                 self._exports[name] = ext._func
-        self._pool: list[Any] = []  # one val_raw array per nesting depth
+                self._funcs[name] = ctypes.addressof(ext._func)
+        self._ctx_addr = ctypes.cast(self._ctx, ctypes.c_void_p).value or 0
+        self._pool: list[_CallFrame] = []  # argument arrays, one per nesting depth
         self._depth = 0
         self.base = 0
         self.size = 0
@@ -243,32 +271,32 @@ class Instance:
     def call(self, name: str, *args: int) -> int:
         """Call an export taking and returning i32 values (unchecked path). Raises
         the exception a callback recorded, or HostTrap when the code trapped."""
-        func = self._exports[name]
+        func = self._funcs[name]
         depth = self._depth
         if depth == len(self._pool):
-            self._pool.append((ffi.wasmtime_val_raw * 8)())
-        raw = self._pool[depth]
+            self._pool.append(_CallFrame())
+        frame = self._pool[depth]
+        ints = frame.ints
         for k, a in enumerate(args):
-            raw[k].i32 = a
-        trap = ctypes.POINTER(ffi.wasm_trap_t)()
+            ints[4 * k] = a  # slot k's i32 (a slot is 4 ints wide)
+        frame.trap.value = None
         self._depth = depth + 1
         try:
-            err = ffi.wasmtime_func_call_unchecked(
-                self._ctx, ctypes.byref(func), raw, 8, ctypes.byref(trap)
-            )
+            err = _call_unchecked(self._ctx_addr, func, frame.raw_addr, 8, frame.trap_addr)
         finally:
             self._depth = depth
-        if err or trap:
-            message = (
-                str(wasmtime.WasmtimeError._from_ptr(err))
-                if err
-                else str(wasmtime.Trap._from_ptr(trap))
-            )
+        if err or frame.trap.value:
+            if err:
+                error = ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t))
+                message = str(wasmtime.WasmtimeError._from_ptr(error))
+            else:
+                trap = ctypes.cast(frame.trap.value, ctypes.POINTER(ffi.wasm_trap_t))
+                message = str(wasmtime.Trap._from_ptr(trap))
             pending, self.pending = self.pending, None
             if pending is not None:
                 raise pending
             raise HostTrap(message)
-        return int(raw[0].i32)
+        return int(ints[0])
 
     # ------------------------------------------------------------ linear memory
 
