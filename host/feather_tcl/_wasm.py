@@ -285,12 +285,13 @@ class Instance:
             err = _call_unchecked(self._ctx_addr, func, frame.raw_addr, 8, frame.trap_addr)
         finally:
             self._depth = depth
-        if err or frame.trap.value:
+        trapped = frame.trap.value
+        if err or trapped:
             if err:
                 error = ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t))
                 message = str(wasmtime.WasmtimeError._from_ptr(error))
             else:
-                trap = ctypes.cast(frame.trap.value, ctypes.POINTER(ffi.wasm_trap_t))
+                trap = ctypes.cast(trapped, ctypes.POINTER(ffi.wasm_trap_t))
                 message = str(wasmtime.Trap._from_ptr(trap))
             pending, self.pending = self.pending, None
             if pending is not None:
