@@ -291,7 +291,7 @@ class Instance:
                 error = ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t))
                 message = str(wasmtime.WasmtimeError._from_ptr(error))
             else:
-                trap = ctypes.cast(trapped, ctypes.POINTER(ffi.wasm_trap_t))
+                trap = ctypes.cast(trapped or 0, ctypes.POINTER(ffi.wasm_trap_t))
                 message = str(wasmtime.Trap._from_ptr(trap))
             pending, self.pending = self.pending, None
             if pending is not None:
