@@ -101,6 +101,7 @@ class Interp:
         rt = self._rt
         return {
             "scratch_handles": len(rt.scratch),
+            "scratch_high_water": max(rt.scratch.high_water, len(rt.scratch)),
             "wasm_arena_used": rt.arena("feather_arena_used"),
             "wasm_arena_high_water": rt.arena("feather_arena_high_water"),
             "wasm_arena_capacity": rt.arena("feather_arena_capacity"),

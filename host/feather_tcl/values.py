@@ -391,11 +391,12 @@ class Scratch:
     # feather_host_scratch_release(i, mark), called by the core where it calls
     # f_mark/f_release, would bound them (release = truncate the table to mark).
 
-    __slots__ = ("objs", "gen")
+    __slots__ = ("objs", "gen", "high_water")
 
     def __init__(self) -> None:
         self.objs: list[Value] = []
         self.gen = 0  # bumped on every reset: caches of handles compare it
+        self.high_water = 0  # the most handles one outermost eval has made
 
     def new(self, v: Value) -> int:
         """A fresh handle to v (O(1): the same object, never a copy)."""
@@ -410,6 +411,8 @@ class Scratch:
         return None
 
     def reset(self) -> None:
+        if len(self.objs) > self.high_water:
+            self.high_water = len(self.objs)
         self.objs.clear()  # in place: the import table holds this list
         self.gen += 1
 

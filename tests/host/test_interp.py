@@ -379,6 +379,8 @@ def test_memory_stats_keys(session: Session) -> None:
         assert isinstance(stats[key], int), key
     assert stats["wasm_memory_bytes"] >= 2 * 1024 * 1024
     assert stats["namespace_count"] >= 1
+    session.eval("set a [list " + " ".join(f"w{k}" for k in range(300)) + "]; llength $a")
+    assert session.interp.memory_stats()["scratch_high_water"] >= 300
 
 
 @pytest.mark.milestone("M10")
