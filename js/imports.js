@@ -65,7 +65,7 @@ export const SIGNATURES = Object.freeze({
   var_append: [[I, I, I, I, I, I, I, I], I],
   var_link: [[I, I, I, I, I, I], I],
   var_kind: [[I, I, I], I],
-  frame_push: [[I, I, I, I, I], I],
+  frame_push: [[I, I, I, I, I, I], I],
   frame_pop: [[I], null],
   frame_level: [[I, I], I],
   frame_activate: [[I, I], I],
@@ -81,6 +81,9 @@ export const SIGNATURES = Object.freeze({
   trace_add: [[I, I, I, I, I, I], I],
   trace_remove: [[I, I, I, I, I, I], I],
   trace_info: [[I, I, I, I], I],
+  scratch_mark: [[I], I],
+  scratch_release: [[I, I, I], I],
+  pin: [[I, I], I],
   interp_set_result: [[I, I], null],
   interp_limit: [[I], I],
 });
@@ -348,7 +351,11 @@ export class Imports {
 
   integer_get(i, o, out) {
     this.calls++;
-    const v = this.get(o);
+    return this.integer_get_value(this.get(o), out);
+  }
+
+  /** integer_get for a value: its numeric rep written at out, and its kind. */
+  integer_get_value(v, out) {
     if (typeof v === "number") {
       const m = this.mem();
       const k = out >>> 2;
@@ -537,7 +544,12 @@ export class Imports {
   var_get(i, name, nlen, key, klen, flags, out) {
     this.calls++;
     const r = this.state(i).varGet(this.text(name, nlen), this.key(key, klen), (flags & 1) === 0);
-    return this.out(out, r);
+    if ((flags & 2) === 0 || r.status !== 0) return this.out(out, r);
+    // out is a FeatherVarNumber {value, kind, number}: the number too.
+    const h = this.new(r.value);
+    this.setU32(out, h);
+    this.setU32(out + 4, this.integer_get_value(r.value, out + 8));
+    return r.status;
   }
 
   var_set(i, name, nlen, key, klen, value, out) {
@@ -585,9 +597,10 @@ export class Imports {
 
   // ------------------------------------------------------------ frame
 
-  frame_push(i, words, ns, nslen, isNs) {
+  frame_push(i, words, nwords, ns, nslen, isNs) {
     this.calls++;
-    return this.state(i).pushFrame(words >>> 0, this.key(ns, nslen), isNs !== 0);
+    const list = new TclList(this.values(words, nwords >>> 0));
+    return this.state(i).pushFrame(list, this.key(ns, nslen), isNs !== 0);
   }
 
   frame_pop(i) {
@@ -610,7 +623,7 @@ export class Imports {
   frame_words(i, level) {
     this.calls++;
     const frame = this.state(i).frameAt(level);
-    return frame !== null ? frame.words : 0;
+    return frame !== null && frame.words !== null ? this.new(frame.words) : 0;
   }
 
   // ------------------------------------------------------------ commands
@@ -629,7 +642,7 @@ export class Imports {
     const cmd = this.state(i).lookupCommand(this.text(name, nlen));
     const k = out >>> 2;
     if (cmd === null) {
-      this.mem().u32.fill(0, k, k + 6);
+      this.mem().u32.fill(0, k, k + 7);
       return 0;
     }
     const gen = this.rt.scratch.gen;
@@ -647,7 +660,25 @@ export class Imports {
     u32[k + 3] = cmd.hbody;
     u32[k + 4] = cmd.hns;
     u32[k + 5] = cmd.hname;
+    u32[k + 6] = this.state(i).resolvesEverywhere(cmd, this.text(name, nlen)) ? 1 : 0;
     return cmd.kind;
+  }
+
+  // ------------------------------------------------------------ scratch
+
+  scratch_mark(i) {
+    this.calls++;
+    return this.objs.length;
+  }
+
+  scratch_release(i, mark, keep) {
+    this.calls++;
+    return this.rt.scratch.release(mark >>> 0, keep >>> 0);
+  }
+
+  pin(i, o) {
+    this.calls++;
+    return this.rt.scratch.pin(o >>> 0);
   }
 
   proc_define(i, name, nlen, kind, id, params, body) {

@@ -28,6 +28,7 @@ export class InterpCore {
     this.rt = rt;
     this.id = id;
     this.state = new st.State((script) => rt.evalScript(this, script));
+    this.state.commandsChanged = () => rt.bumpEpoch();
     this.commands = []; // host command id -> (argv values) => [code, result]
     this.result = null;
     this.limit = limit;
@@ -84,6 +85,15 @@ export class Runtime {
     const rt = new Runtime(module, limits);
     rt.inst = rt.imports.inst = await Instance.create(module, limits, rt.env);
     return rt;
+  }
+
+  /** Tell the core that command lookups may answer differently now: it
+   * drops the lookups it cached (feather_epoch_ptr in feather.h). */
+  bumpEpoch() {
+    if (this.inst === null) return;
+    const u32 = this.inst.mem().u32;
+    const k = this.inst.exports.feather_epoch_ptr() >>> 2;
+    u32[k] = (u32[k] + 1) >>> 0;
   }
 
   /** The instance, its memory views current. */

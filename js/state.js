@@ -157,7 +157,7 @@ export class Frame {
     this.level = level;
     this.ns = ns;
     this.locals = locals; // a proc frame's variables; null for a namespace frame
-    this.words = words; // handle: the words of the invoking command (scratch)
+    this.words = words; // TclList: the words of the invoking command (info level)
     this.caller = caller; // the frame that was active when this one was pushed
   }
 }
@@ -184,6 +184,28 @@ export class State {
     this.active = this.globalFrame;
     this.history = []; // frames made inactive by activate
     this.evaluate = evaluate;
+    // Called whenever a command lookup could answer differently (the core
+    // caches lookups until the command epoch changes; runtime.js bumps it).
+    this.commandsChanged = () => {};
+    // Simple names of commands outside the global namespace -> how many.
+    this.localCommandNames = new Map();
+  }
+
+  /** Does name find cmd from every namespace? Then the core may cache the
+   * lookup: the name is absolute, or it is simple, found in the global
+   * namespace, and no other namespace has a command of that name. */
+  resolvesEverywhere(cmd, name) {
+    if (name.startsWith("::")) return true;
+    if (name.includes("::") || cmd.ns !== this.globalNs) return false;
+    return !this.localCommandNames.has(name);
+  }
+
+  noteCommand(ns, tail, delta) {
+    this.commandsChanged();
+    if (ns === this.globalNs) return;
+    const n = (this.localCommandNames.get(tail) ?? 0) + delta;
+    if (n > 0) this.localCommandNames.set(tail, n);
+    else this.localCommandNames.delete(tail);
   }
 
   // ------------------------------------------------------------ namespaces
@@ -215,6 +237,7 @@ export class State {
         child = new Namespace(ns.qualify(part), ns);
         ns.children.set(part, child);
         this.namespaces.set(child.name, child);
+        this.commandsChanged();
       }
       ns = child;
     }
@@ -225,6 +248,7 @@ export class State {
     const ns = name.startsWith("::") ? (this.namespaces.get(name) ?? null) : this.findNs(name);
     if (ns === null || ns === this.globalNs) return false;
     this.deleteTree(ns);
+    this.commandsChanged();
     if (ns.parent !== null) {
       const cut = ns.name.lastIndexOf("::");
       ns.parent.children.delete(ns.name.slice(cut + 2));
@@ -802,11 +826,15 @@ export class State {
     const old = ns.commands.get(tail);
     if (old !== undefined) this.deleteCommand(old);
     ns.commands.set(tail, new Command(kind, id, params, body, ns, tail));
+    this.noteCommand(ns, tail, 1);
     return 0;
   }
 
   deleteCommand(cmd) {
-    if (cmd.ns.commands.get(cmd.name) === cmd) cmd.ns.commands.delete(cmd.name);
+    if (cmd.ns.commands.get(cmd.name) === cmd) {
+      cmd.ns.commands.delete(cmd.name);
+      this.noteCommand(cmd.ns, cmd.name, -1);
+    }
     const traces = cmd.traces;
     cmd.traces = null;
     if (traces) this.fireCmd(traces, cmd.qualified(), "", "delete");
@@ -834,10 +862,12 @@ export class State {
     if (ns.commands.has(tail)) return 2;
     const was = cmd.qualified();
     cmd.ns.commands.delete(cmd.name);
+    this.noteCommand(cmd.ns, cmd.name, -1);
     cmd.ns = ns;
     cmd.name = tail;
     cmd.hgen = -1;
     ns.commands.set(tail, cmd);
+    this.noteCommand(ns, tail, 1);
     if (cmd.traces) this.fireCmd(cmd.traces, was, cmd.qualified(), "rename");
     return 0;
   }

@@ -533,6 +533,7 @@ export class Scratch {
     // shared by several runtimes.
     this.gen = ++generations;
     this.highWater = 0; // the most handles held at once so far (before a reset)
+    this.pinFloor = 0; // releases never drop this handle or older ones
   }
 
   /** A fresh handle to v (O(1): the same value, never a copy). */
@@ -549,7 +550,28 @@ export class Scratch {
   reset() {
     if (this.objs.length > this.highWater) this.highWater = this.objs.length;
     this.objs.length = 0;
+    this.pinFloor = 0;
     this.gen = ++generations;
+  }
+
+  /** Keep handle h (and every older one) through releases: pinned handles
+   * are never dropped before the eval ends. */
+  pin(h) {
+    if (h > this.pinFloor) this.pinFloor = h;
+    return h;
+  }
+
+  /** Drop the handles made since mark (never below a pinned one), except
+   * keep, which gets a handle again: its handle afterwards. Caches of
+   * handles compare gen, which changes here. */
+  release(mark, keep) {
+    const floor = mark > this.pinFloor ? mark : this.pinFloor;
+    if (this.objs.length > this.highWater) this.highWater = this.objs.length;
+    if (this.objs.length <= floor) return keep;
+    const kept = keep > floor ? this.objs[keep - 1] : undefined;
+    this.objs.length = floor;
+    this.gen = ++generations;
+    return kept === undefined ? keep : this.objs.push(kept);
   }
 
   get size() {

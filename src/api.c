@@ -6,6 +6,7 @@
  * eval) saves the interp's state and restores it afterwards, so the outer
  * command continues undisturbed.
  */
+#include "cache.h"
 #include "core.h"
 #include "parse.h"
 
@@ -24,7 +25,10 @@ typedef struct Entry {
 
 static void enter(FeatherInterp i, Entry *e) {
     e->nested = entry_depth > 0;
-    if (!e->nested) f_state_reset();
+    if (!e->nested) {
+        f_state_reset();
+        cache_reset();
+    }
     entry_depth++;
     InterpState *st = f_state(i);
     if (!e->nested) st->depth = 1; /* the top-level script is level 1, as in Tcl */

@@ -6,6 +6,7 @@
  * for bodies, the loops for their conditions), so a loop of any length runs
  * in bounded arena memory.
  */
+#include "cache.h"
 #include "core.h"
 
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
@@ -47,6 +48,28 @@ static int cmd_if(FeatherInterp i, int objc, FeatherObj *objv) {
     }
 }
 
+/* Loops give back the host handles their iterations made, every so many
+ * iterations (a release is a host crossing): nothing made by an iteration
+ * is referenced once it is over, except what a loop keeps on purpose. */
+#define RELEASE_EVERY 64
+
+typedef struct LoopScratch {
+    uint32_t mark;
+    uint32_t count;
+} LoopScratch;
+
+static void loop_begin(FeatherInterp i, LoopScratch *ls) {
+    ls->mark = feather_host_scratch_mark(i);
+    ls->count = 0;
+}
+
+/* After an iteration: maybe release, keeping `keep` (0: nothing). */
+static FeatherObj loop_next(FeatherInterp i, LoopScratch *ls, FeatherObj keep) {
+    if (++ls->count % RELEASE_EVERY != 0) return keep;
+    f_state(i)->result = 0;
+    return feather_host_scratch_release(i, ls->mark, keep);
+}
+
 /* The code of a loop body: break and continue end here. */
 static int body_code(int code, bool *stop) {
     *stop = false;
@@ -61,9 +84,12 @@ static int body_code(int code, bool *stop) {
 
 static int cmd_while(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 3) return f_wrong_args(i, 1, objv, "test command");
-    for (;;) {
+    LoopScratch ls;
+    loop_begin(i, &ls);
+    FeatherObj test = cache_pin_text(i, objv[1]);
+    for (;;loop_next(i, &ls, 0)) {
         bool cond, stop;
-        if (loop_test(i, objv[1], &cond) != TCL_OK) return TCL_ERROR;
+        if (loop_test(i, test, &cond) != TCL_OK) return TCL_ERROR;
         if (!cond) break;
         int code = body_code(f_eval_obj(i, objv[2]), &stop);
         if (stop) {
@@ -78,9 +104,12 @@ static int cmd_for(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 5) return f_wrong_args(i, 1, objv, "start test next command");
     int code = f_eval_obj(i, objv[1]);
     if (code != TCL_OK) return code;
-    for (;;) {
+    LoopScratch ls;
+    loop_begin(i, &ls);
+    FeatherObj test = cache_pin_text(i, objv[2]);
+    for (;;loop_next(i, &ls, 0)) {
         bool cond, stop;
-        if (loop_test(i, objv[2], &cond) != TCL_OK) return TCL_ERROR;
+        if (loop_test(i, test, &cond) != TCL_OK) return TCL_ERROR;
         if (!cond) break;
         code = body_code(f_eval_obj(i, objv[4]), &stop);
         if (stop) {
@@ -115,7 +144,9 @@ static int do_foreach(FeatherInterp i, int objc, FeatherObj *objv, bool collect)
     FeatherObj body = objv[objc - 1];
     FeatherObj acc = collect ? f_list_new(i, NULL, 0) : 0;
     FeatherObj item;
-    for (uint32_t it = 0; it < iterations; it++) {
+    LoopScratch ls;
+    loop_begin(i, &ls);
+    for (uint32_t it = 0; it < iterations; it++, acc = loop_next(i, &ls, acc)) {
         size_t mark = f_mark();
         for (int g = 0; g < groups; g++) {
             for (uint32_t v = 0; v < nvars[g]; v++) {
@@ -634,7 +665,7 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
     } else {
         info.ns = f_str(i, "::");
     }
-    return f_call_lambda(i, &info, objc - 1, objv + 1, objv[1]);
+    return f_call_lambda(i, &info, objc - 1, objv + 1, objv[1], false);
 }
 
 static int cmd_tailcall(FeatherInterp i, int objc, FeatherObj *objv) {

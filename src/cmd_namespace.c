@@ -48,7 +48,7 @@ static int ns_eval(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t fn;
     const char *fqs = f_get(i, fq, &fn);
     FeatherObj script = f_concat(i, objc - 3, objv + 3);
-    feather_host_frame_push(i, f_list_new(i, objv, (uint32_t)objc), fqs, (int32_t)fn, 1);
+    feather_host_frame_push(i, objv, (uint32_t)objc, fqs, (int32_t)fn, 1);
     int code = f_eval_obj(i, script);
     feather_host_frame_pop(i);
     if (code == TCL_ERROR) {

@@ -84,6 +84,7 @@ typedef struct InterpState {
     uint32_t error_script_len; /* length of the script error_line counts in */
     bool oom;                /* an allocation failed during this eval */
     FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
+    FeatherObj empty;        /* a pinned empty string (f_empty), or 0 */
 } InterpState;
 
 /* State of interp i for the current top-level eval (created on first use). */
@@ -170,6 +171,10 @@ int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **buf, uint32_
 int f_var_get(FeatherInterp i, FeatherObj name, FeatherObj *out);
 int f_var_set(FeatherInterp i, FeatherObj name, FeatherObj value, FeatherObj *out);
 int f_var_unset(FeatherInterp i, FeatherObj name, bool complain);
+/* Read a variable with its numeric rep in one crossing: kind and number
+ * as feather_host_integer_get gives them. */
+int f_var_get_number(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out, int *kind,
+                     int64_t *number);
 /* The same with the name as bytes. */
 int f_var_get_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out);
 int f_var_set_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj value, FeatherObj *out);
@@ -199,8 +204,12 @@ int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out);
 int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
 /* Call a proc given its lookup info and the invoking words. */
 int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
-/* The same for apply: objv[0] is the lambda term (named in errors). */
-int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda);
+/* The same for apply: objv[0] is the lambda term (named in errors);
+ * pinned: info's handles are pinned, so their parse may be cached. */
+int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
+                  bool pinned);
+/* f_invoke when the command name's text is already known. */
+int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n);
 /* The options dictionary of a completed script (catch, try). */
 FeatherObj f_return_options(FeatherInterp i, int code);
 /* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */

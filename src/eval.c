@@ -7,6 +7,7 @@
  * it completes normally, so a long loop does not grow the arena. An error
  * keeps its memory (errorInfo is being built in it) until the eval ends.
  */
+#include "cache.h"
 #include "core.h"
 #include "parse.h"
 
@@ -156,6 +157,7 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
 /* ------------------------------------------------------------ commands */
 
 static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t n);
+static int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs);
 
 static int nesting_error(FeatherInterp i) {
     f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
@@ -167,12 +169,21 @@ static int nesting_error(FeatherInterp i) {
  * apply, namespace eval) is a level; builtins Tcl compiles inline (if,
  * foreach, catch, [brackets] ...) are not. */
 int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
-    InterpState *st = f_state(i);
     uint32_t n;
     const char *name = f_get(i, objv[0], &n);
+    return f_invoke_named(i, objc, objv, name, n);
+}
+
+int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
+    InterpState *st = f_state(i);
     FeatherCmdInfo info;
-    memset(&info, 0, sizeof info);
-    int kind = feather_host_cmd_lookup(i, name, n, &info);
+    bool pinned = cache_cmd_get(i, name, n, &info);
+    if (!pinned) {
+        memset(&info, 0, sizeof info);
+        feather_host_cmd_lookup(i, name, n, &info);
+        if (info.cacheable) pinned = cache_cmd_put(i, name, n, &info);
+    }
+    int kind = info.kind;
     bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info.id);
     if (counted && st->depth >= st->limit) return nesting_error(i);
     st->depth += counted;
@@ -187,7 +198,7 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
         }
         break;
     case FEATHER_CMD_PROC:
-        code = f_call_proc(i, &info, objc, objv);
+        code = f_call_lambda(i, &info, objc, objv, 0, pinned);
         break;
     case FEATHER_CMD_HOST: {
         FeatherObj r = 0;
@@ -236,7 +247,8 @@ static bool is_transparent(FeatherInterp i, FeatherObj name) {
 }
 
 /* Substitute the words of cmd into an argument vector (expanding {*}). */
-static int subst_words(FeatherInterp i, const char *s, Command *cmd, FeatherObj **objvp, int *objcp) {
+static int subst_words(FeatherInterp i, const char *s, Command *cmd, const FeatherObj *lit,
+                       FeatherObj **objvp, int *objcp) {
     uint32_t cap = cmd->nwords;
     FeatherObj *objv = f_alloc(cap * sizeof(FeatherObj));
     if (!objv) return f_error(i, "out of memory");
@@ -244,6 +256,10 @@ static int subst_words(FeatherInterp i, const char *s, Command *cmd, FeatherObj 
     for (uint32_t w = 0; w < cmd->nwords; w++) {
         Word *word = &cmd->words[w];
         FeatherObj v;
+        if (lit && lit[w]) {
+            objv[objc++] = lit[w];
+            continue;
+        }
         int code = subst_parts(i, s, cmd->parts, word->first, word->nparts, &v);
         if (code != TCL_OK) return code;
         if (!word->expand) {
@@ -277,8 +293,75 @@ int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
     if (st->script_depth >= MAX_SCRIPT_NESTING) return nesting_error(i);
     st->script_depth++;
-    int code = eval_script(i, st, s, n);
+    CachedScript *cs = cache_script_bytes(i, s, n);
+    int code = cs ? eval_cached(i, st, cs) : eval_script(i, st, s, n);
     st->script_depth--;
+    return code;
+}
+
+/* A syntax error found where parsing stopped, with errorInfo as Tcl logs it. */
+static int syntax_error(FeatherInterp i, InterpState *st, const char *s, uint32_t n, const char *error,
+                        uint32_t error_pos, uint32_t cmd_start) {
+    f_error(i, "%s", error ? error : "syntax error");
+    st->error_line = count_lines(s, 0, error_pos) + 1;
+    st->error_script_len = n;
+    /* Tcl logs the text from the failing command's start. */
+    log_command(i, s + cmd_start, n - cmd_start);
+    return TCL_ERROR;
+}
+
+/* Substitute and invoke one parsed command of script s (lit: its literal
+ * words' handles, or NULL); log it in errorInfo when it fails. */
+static int run_command(FeatherInterp i, InterpState *st, const char *s, uint32_t n, Command *cmd,
+                       const FeatherObj *lit) {
+    size_t mark = f_mark();
+    FeatherObj *objv;
+    int objc = 0;
+    int code = subst_words(i, s, cmd, lit, &objv, &objc);
+    bool in_subst = code != TCL_OK;
+    if (code == TCL_OK && objc > 0) {
+        Word *w0 = &cmd->words[0];
+        if (lit && lit[0]) {
+            Part *p0 = &cmd->parts[w0->first];
+            code = f_invoke_named(i, objc, objv, s + p0->start, p0->len);
+        } else {
+            code = f_invoke(i, objc, objv);
+        }
+    }
+    if (code == TCL_OK) {
+        if (!st->oom) f_release(mark);
+        return TCL_OK;
+    }
+    if (code != TCL_ERROR) {
+        f_release(mark);
+        return code;
+    }
+    /* An error: log this command unless its body already did and Tcl
+     * would have compiled it inline. */
+    uint32_t line = count_lines(s, 0, cmd->start) + 1;
+    if (st->error_logged) {
+        st->error_logged = false;
+        st->error_line = (int)line;
+        st->error_script_len = n;
+    } else if (in_subst && st->error_active) {
+        /* A command in brackets failed and logged itself: Tcl compiles
+         * brackets inline, so the enclosing command is not logged. */
+        st->error_script_len = n;
+    } else if (st->error_active && st->error_script_len && objc > 0 && is_transparent(i, objv[0])) {
+        /* Lines of a braced body count from this script's start. */
+        for (uint32_t w = 1; w < cmd->nwords; w++) {
+            Word *word = &cmd->words[w];
+            if (s[word->start] == '{' && word->len == st->error_script_len + 2) {
+                st->error_line += (int)count_lines(s, 0, word->start);
+                break;
+            }
+        }
+        st->error_script_len = n;
+    } else {
+        log_command(i, s + cmd->start, cmd->len);
+        st->error_line = (int)line;
+        st->error_script_len = n;
+    }
     return code;
 }
 
@@ -286,70 +369,44 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
     Parser p;
     parser_init(&p, s, n, false);
     st->result = 0;
-    int code = TCL_OK;
     for (;;) {
         Command cmd;
         int ps = parse_command(&p, &cmd);
-        if (ps == FEATHER_PARSE_DONE) break;
-        if (ps != FEATHER_PARSE_OK) {
-            f_error(i, "%s", p.error ? p.error : "syntax error");
-            st->error_line = count_lines(s, 0, p.error_pos) + 1;
-            st->error_script_len = n;
-            /* Tcl logs the text from the failing command's start. */
-            log_command(i, s + cmd.start, n - cmd.start);
-            return TCL_ERROR;
-        }
-        size_t mark = f_mark();
-        FeatherObj *objv;
-        int objc = 0;
-        code = subst_words(i, s, &cmd, &objv, &objc);
-        bool in_subst = code != TCL_OK;
-        if (code == TCL_OK && objc > 0) code = f_invoke(i, objc, objv);
-        if (code == TCL_OK) {
-            if (!st->oom) f_release(mark);
-            continue;
-        }
-        if (code != TCL_ERROR) {
-            f_release(mark);
-            break;
-        }
-        /* An error: log this command unless its body already did and Tcl
-         * would have compiled it inline. */
-        uint32_t line = count_lines(s, 0, cmd.start) + 1;
-        if (st->error_logged) {
-            st->error_logged = false;
-            st->error_line = line;
-            st->error_script_len = n;
-        } else if (in_subst && st->error_active) {
-            /* A command in brackets failed and logged itself: Tcl compiles
-             * brackets inline, so the enclosing command is not logged. */
-            st->error_script_len = n;
-        } else if (st->error_active && st->error_script_len && objc > 0 && is_transparent(i, objv[0])) {
-            /* Lines of a braced body count from this script's start. */
-            for (uint32_t w = 1; w < cmd.nwords; w++) {
-                Word *word = &cmd.words[w];
-                if (s[word->start] == '{' && word->len == st->error_script_len + 2) {
-                    st->error_line += count_lines(s, 0, word->start);
-                    break;
-                }
-            }
-            st->error_script_len = n;
-        } else {
-            log_command(i, s + cmd.start, cmd.len);
-            /* The text logged excludes the command's terminator. */
-            st->error_line = line;
-            st->error_script_len = n;
-        }
-        break;
+        if (ps == FEATHER_PARSE_DONE) return TCL_OK;
+        if (ps != FEATHER_PARSE_OK) return syntax_error(i, st, s, n, p.error, p.error_pos, cmd.start);
+        int code = run_command(i, st, s, n, &cmd, NULL);
+        if (code != TCL_OK) return code;
     }
-    return code;
+}
+
+/* The same from a cached parse. */
+static int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs) {
+    st->result = 0;
+    for (uint32_t k = 0; k < cs->ncmds; k++) {
+        int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit);
+        if (code != TCL_OK) return code;
+    }
+    if (cs->status != FEATHER_PARSE_DONE) {
+        return syntax_error(i, st, cs->text, cs->len, cs->error, cs->error_pos, cs->error_cmd_start);
+    }
+    return TCL_OK;
 }
 
 int f_eval_obj(FeatherInterp i, FeatherObj script) {
     size_t mark = f_mark();
-    uint32_t n;
-    const char *s = f_get(i, script, &n);
-    int code = f_eval_bytes(i, s, n);
+    CachedScript *cs = cache_script_obj(i, script);
+    int code;
+    if (cs) {
+        InterpState *st = f_state(i);
+        if (st->script_depth >= MAX_SCRIPT_NESTING) return nesting_error(i);
+        st->script_depth++;
+        code = eval_cached(i, st, cs);
+        st->script_depth--;
+    } else {
+        uint32_t n;
+        const char *s = f_get(i, script, &n);
+        code = f_eval_bytes(i, s, n);
+    }
     if (code != TCL_ERROR && !f_state(i)->oom) f_release(mark);
     return code;
 }
@@ -357,55 +414,98 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
 /* ------------------------------------------------------------ procs */
 
 int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
-    return f_call_lambda(i, info, objc, objv, 0);
+    return f_call_lambda(i, info, objc, objv, 0, false);
+}
+
+/* The parsed argument list: cached when params is a pinned handle, else
+ * parsed into the arena. NULL (with an error) when it is not a list. */
+static CachedParams *get_params(FeatherInterp i, FeatherObj params, bool pinned) {
+    if (pinned) {
+        CachedParams *cp = cache_params(i, params);
+        if (cp) return cp;
+    }
+    FeatherObj *items;
+    uint32_t n;
+    if (f_list(i, params, &items, &n) != TCL_OK) return NULL;
+    CachedParams *cp = f_alloc(sizeof *cp);
+    CachedParam *p = f_alloc((n ? n : 1) * sizeof(CachedParam));
+    if (!cp || !p) {
+        f_error(i, "out of memory");
+        return NULL;
+    }
+    cp->n = n;
+    cp->p = p;
+    cp->has_args = false;
+    for (uint32_t k = 0; k < n; k++) {
+        FeatherObj *spec;
+        uint32_t ns;
+        if (f_list(i, items[k], &spec, &ns) != TCL_OK) return NULL;
+        p[k].name = ns ? f_get(i, spec[0], &p[k].len) : "";
+        if (!ns) p[k].len = 0;
+        p[k].def = ns == 2 ? spec[1] : 0;
+        if (k == n - 1 && f_streq(p[k].name, p[k].len, "args")) cp->has_args = true;
+    }
+    return cp;
+}
+
+/* "wrong # args: should be \"name a ?b? ?arg ...?\"" */
+static int proc_wrong_args(FeatherInterp i, CachedParams *cp, FeatherObj name, bool lambda) {
+    StrBuf b;
+    sb_init(&b, 64);
+    if (lambda) {
+        sb_adds(&b, "apply lambdaExpr");
+    } else {
+        uint32_t nn;
+        const char *pn = f_get(i, name, &nn);
+        sb_add(&b, pn, nn);
+    }
+    for (uint32_t k = 0; k < cp->n; k++) {
+        CachedParam *p = &cp->p[k];
+        if (p->len == 0) continue;
+        sb_addc(&b, ' ');
+        if (k == cp->n - 1 && cp->has_args) sb_adds(&b, "?arg ...?");
+        else if (p->def) {
+            sb_addc(&b, '?');
+            sb_add(&b, p->name, p->len);
+            sb_addc(&b, '?');
+        } else sb_add(&b, p->name, p->len);
+    }
+    f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
+    return f_error(i, "wrong # args: should be \"%S\"", b.data, b.len);
 }
 
 /* A proc call, or (lambda != 0) an apply of that lambda term: the words
- * are then objv[1..] and errors name "apply lambdaExpr". */
-int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda) {
+ * are then objv[1..] and errors name "apply lambdaExpr". pinned: the
+ * handles of info are pinned (from a cached lookup), so their parse can be
+ * cached too. */
+int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
+                  bool pinned) {
     InterpState *st = f_state(i);
-    FeatherObj *params;
-    uint32_t np;
-    if (f_list(i, info->params, &params, &np) != TCL_OK) return TCL_ERROR;
+    CachedParams *cp = get_params(i, info->params, pinned);
+    if (!cp) return TCL_ERROR;
+    int given = objc - 1;
+    uint32_t fixed = cp->has_args ? cp->n - 1 : cp->n;
+    if ((uint32_t)given > fixed && !cp->has_args) return proc_wrong_args(i, cp, objv[0], lambda != 0);
+    for (uint32_t k = (uint32_t)(given > 0 ? given : 0); k < fixed; k++) {
+        if (!cp->p[k].def) return proc_wrong_args(i, cp, objv[0], lambda != 0);
+    }
     uint32_t nslen;
     const char *ns = f_get(i, info->ns, &nslen);
-    FeatherObj words = f_list_new(i, objv, (uint32_t)objc);
-    feather_host_frame_push(i, words, ns, (int32_t)nslen, 0);
+    feather_host_frame_push(i, objv, (uint32_t)objc, ns, (int32_t)nslen, 0);
     int code = TCL_OK;
-    int given = objc - 1;
-    for (uint32_t k = 0; k < np && code == TCL_OK; k++) {
-        FeatherObj *spec;
-        uint32_t ns_;
-        if (f_list(i, params[k], &spec, &ns_) != TCL_OK) { code = TCL_ERROR; break; }
-        if (ns_ == 0) continue;
-        uint32_t nlen;
-        const char *pname = f_get(i, spec[0], &nlen);
+    for (uint32_t k = 0; k < cp->n && code == TCL_OK; k++) {
+        CachedParam *p = &cp->p[k];
+        if (p->len == 0) continue;
         FeatherObj value;
-        if (k == np - 1 && f_streq(pname, nlen, "args")) {
+        if (k == cp->n - 1 && cp->has_args) {
             int rest = given - (int)k;
             value = f_list_new(i, rest > 0 ? objv + 1 + k : NULL, rest > 0 ? (uint32_t)rest : 0);
-        } else if ((int)k < given) {
-            value = objv[1 + k];
-        } else if (ns_ == 2) {
-            value = spec[1];
         } else {
-            goto wrong_args;
+            value = (int)k < given ? objv[1 + k] : p->def;
         }
         FeatherObj dummy;
-        int vs = feather_host_var_set(i, pname, nlen, NULL, -1, value, &dummy);
-        if (vs != FEATHER_VAR_OK) code = f_var_error(i, "set", pname, nlen, vs, dummy);
-    }
-    if (code == TCL_OK && given > (int)np) {
-        uint32_t lastlen = 0;
-        if (np > 0) {
-            FeatherObj *spec;
-            uint32_t ns_;
-            if (f_list(i, params[np - 1], &spec, &ns_) == TCL_OK && ns_ > 0) f_get(i, spec[0], &lastlen);
-            const char *last = lastlen ? f_get(i, spec[0], &lastlen) : "";
-            if (!f_streq(last, lastlen, "args")) goto wrong_args;
-        } else {
-            goto wrong_args;
-        }
+        int vs = feather_host_var_set(i, p->name, p->len, NULL, -1, value, &dummy);
+        if (vs != FEATHER_VAR_OK) code = f_var_error(i, "set", p->name, p->len, vs, dummy);
     }
     if (code == TCL_OK) {
         code = f_eval_obj(i, info->body);
@@ -429,43 +529,16 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     feather_host_frame_pop(i);
     if (st->tailcall) {
         /* tailcall: the proc's frame is gone; run its replacement here. */
-        FeatherObj words = st->tailcall;
+        FeatherObj tail = st->tailcall;
         st->tailcall = 0;
         if (code == TCL_OK) {
             FeatherObj *tv;
             uint32_t tc;
-            code = f_list(i, words, &tv, &tc);
+            code = f_list(i, tail, &tv, &tc);
             if (code == TCL_OK && tc > 0) code = f_invoke(i, (int)tc, tv);
         }
     }
     return code;
-
-wrong_args:;
-    {
-        StrBuf b;
-        sb_init(&b, 64);
-        uint32_t nn;
-        const char *pn = lambda ? "apply lambdaExpr" : f_get(i, objv[0], &nn);
-        if (lambda) nn = 16;
-        sb_add(&b, pn, nn);
-        for (uint32_t k = 0; k < np; k++) {
-            FeatherObj *spec;
-            uint32_t ns_;
-            if (f_list(i, params[k], &spec, &ns_) != TCL_OK || ns_ == 0) continue;
-            uint32_t len;
-            const char *nm = f_get(i, spec[0], &len);
-            sb_addc(&b, ' ');
-            if (k == np - 1 && f_streq(nm, len, "args")) sb_adds(&b, "?arg ...?");
-            else if (ns_ == 2) {
-                sb_addc(&b, '?');
-                sb_add(&b, nm, len);
-                sb_addc(&b, '?');
-            } else sb_add(&b, nm, len);
-        }
-        feather_host_frame_pop(i);
-        f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
-        return f_error(i, "wrong # args: should be \"%S\"", b.data, b.len);
-    }
 }
 
 /* A TCL_RETURN reached a proc (or the top level): apply -level and -code. */

@@ -24,6 +24,7 @@
  * the last bit except where glibc itself is not correctly rounded; sinh,
  * cosh, tanh and log10 follow glibc's formulas for the same reason.
  */
+#include "cache.h"
 #include "core.h"
 #include "parse.h"
 
@@ -2888,8 +2889,21 @@ static int leaf_value(Ex *E, const Leaf *lf, Val *v) {
         v->s = lf->s;
         v->n = lf->n;
         return TCL_OK;
-    case LF_VAR:
-        return f_var_get_s(E->i, lf->s, lf->n, &v->o);
+    case LF_VAR: {
+        int kind;
+        int64_t raw;
+        int code = f_var_get_number(E->i, lf->s, lf->n, &v->o, &kind, &raw);
+        if (code == TCL_OK && kind == 1) {
+            v->nt = N_INT;
+            v->i = raw;
+            v->canon = true;
+        } else if (code == TCL_OK && kind == 2) {
+            memcpy(&v->d, &raw, sizeof v->d);
+            v->nt = is_nan(v->d) ? N_NAN : N_DBL;
+            v->canon = true;
+        }
+        return code;
+    }
     case LF_ARRAY: {
         VarRef r;
         memset(&r, 0, sizeof r);
@@ -3685,12 +3699,46 @@ static int run(Ex *E, const Prog *P, bool condition, Val *result) {
     return TCL_OK;
 }
 
+/* Copy a compiled program into the eval's cache, so that an expression
+ * whose text is stable (a loop's condition, a literal in a cached body) is
+ * compiled once per eval. */
+static void keep_prog(const char *s, uint32_t n, const Prog *P) {
+    Prog *k = cache_keep(sizeof *k);
+    Node *nodes = k ? cache_keep((P->nnodes ? P->nnodes : 1) * sizeof(Node)) : NULL;
+    Leaf *leaves = nodes ? cache_keep((P->nleaves ? P->nleaves : 1) * sizeof(Leaf)) : NULL;
+    Ins *code = leaves ? cache_keep((P->ncode ? P->ncode : 1) * sizeof(Ins)) : NULL;
+    if (!code) return;
+    *k = *P;
+    memcpy(nodes, P->nodes, P->nnodes * sizeof(Node));
+    memcpy(leaves, P->leaves, P->nleaves * sizeof(Leaf));
+    memcpy(code, P->code, P->ncode * sizeof(Ins));
+    for (uint32_t j = 0; j < P->nleaves; j++) {
+        Big *b = &leaves[j].b;
+        if (b->n == 0) continue;
+        uint32_t *d = cache_keep(b->n * sizeof(uint32_t));
+        if (!d) return; /* the program is not bound: never used */
+        memcpy(d, b->d, b->n * sizeof(uint32_t));
+        b->d = d;
+    }
+    k->nodes = nodes;
+    k->leaves = leaves;
+    k->code = code;
+    cache_bind(s, n, CACHE_KIND_EXPR, k);
+}
+
 static int expr_eval(FeatherInterp i, const char *s, uint32_t n, bool condition, Ex *E, Val *out) {
     E->i = i;
     E->src = s;
     E->n = n;
     Prog P;
-    if (compile_expr(E, &P) != TCL_OK) return TCL_ERROR;
+    bool stable = cache_stable(s);
+    Prog *kept = stable ? cache_find(s, n, CACHE_KIND_EXPR) : NULL;
+    if (kept) {
+        P = *kept;
+    } else {
+        if (compile_expr(E, &P) != TCL_OK) return TCL_ERROR;
+        if (stable) keep_prog(s, n, &P);
+    }
     int code = run(E, &P, condition, out);
     if (code == TCL_OK && condition && P.final_not >= 0) {
         bool b;

@@ -31,6 +31,7 @@
     X(cmd_lookup) X(proc_define) X(cmd_rename) X(cmd_invoke) X(names) \
     X(ns_current) X(ns_resolve) X(ns_delete) \
     X(trace_add) X(trace_remove) X(trace_info) \
+    X(scratch_mark) X(scratch_release) X(pin) \
     X(interp_set_result) X(interp_limit)
 
 #define FEATHER_OPS_FIELD(name) __typeof__(feather_host_##name) *name;
@@ -38,6 +39,12 @@ typedef struct FeatherHostOps {
     FEATHER_HOST_FUNCTIONS(FEATHER_OPS_FIELD)
 } FeatherHostOps;
 #undef FEATHER_OPS_FIELD
+
+/* The address of the command epoch, a uint32_t in linear memory. A host
+ * adds 1 to it whenever a command lookup could answer differently than
+ * before (a command defined, renamed or deleted; a namespace created or
+ * deleted): the core drops the lookups it has cached. */
+uint32_t *feather_epoch_ptr(void);
 
 /* The default ops (ops == NULL), or ops itself. */
 FeatherHostOps *feather_get_ops(FeatherHostOps *ops);

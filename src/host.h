@@ -88,6 +88,11 @@ typedef struct FeatherCmdInfo {
     FeatherObj body;      /* proc: its body */
     FeatherObj ns;        /* proc: fully qualified namespace it lives in */
     FeatherObj name;      /* fully qualified name of the command found */
+    int32_t cacheable;    /* 1 when the same name resolves to this command from
+                           * every namespace (it is qualified, or no namespace
+                           * but :: has a command of that simple name): the
+                           * core may then reuse this answer until the command
+                           * epoch changes (see feather_epoch_ptr in feather.h) */
 } FeatherCmdInfo;
 
 #ifdef FEATHER_WASM_BUILD
@@ -216,9 +221,20 @@ FeatherObj feather_host_dict_put(FeatherInterp i, FeatherObj o, FeatherObj key, 
 
 /* ---------------------------------------------------------------- var */
 
+/* With flags bit 1, var_get's out points to this instead of a FeatherObj:
+ * the value and, as feather_host_integer_get would give them, its numeric
+ * rep (kind 1: integer in number; 2: the bits of a double; 0: none), so an
+ * expression reads a variable's number in one crossing. */
+typedef struct FeatherVarNumber {
+    FeatherObj value;
+    int32_t kind;
+    int64_t number;
+} FeatherVarNumber;
+
 /* Read a variable (key_len -1: scalar; else array element). flags bit 0:
- * do not fire read traces (existence checks). Returns FEATHER_VAR_*; on OK
- * *out is the value; on TRACE_ERROR *out is the error message. */
+ * do not fire read traces (existence checks); bit 1: out is a
+ * FeatherVarNumber. Returns FEATHER_VAR_*; on OK *out is the value; on
+ * TRACE_ERROR *out is the error message. */
 FEATHER_HOST(feather_host_var_get)
 int32_t feather_host_var_get(FeatherInterp i, const char *name, uint32_t name_len,
                              const char *key, int32_t key_len, int32_t flags, FeatherObj *out);
@@ -277,15 +293,15 @@ int32_t feather_host_var_kind(FeatherInterp i, const char *name, uint32_t name_l
 
 /* ---------------------------------------------------------------- frame */
 
-/* Push a call frame and make it the active frame. words is the list of
- * words of the invoking command (for info level); ns is the frame's
+/* Push a call frame and make it the active frame. words[0..nwords) are
+ * the words of the invoking command (for info level); ns is the frame's
  * namespace, fully qualified (ns_len -1: that of the active frame). A proc
  * frame (is_ns 0: proc, apply) has local variables; a namespace frame
  * (is_ns 1: namespace eval) resolves variables in its namespace as the
  * global frame does. Returns the new frame's level. */
 FEATHER_HOST(feather_host_frame_push)
-int32_t feather_host_frame_push(FeatherInterp i, FeatherObj words, const char *ns, int32_t ns_len,
-                                int32_t is_ns);
+int32_t feather_host_frame_push(FeatherInterp i, const FeatherObj *words, uint32_t nwords,
+                                const char *ns, int32_t ns_len, int32_t is_ns);
 
 /* Pop the top frame; the frame below becomes active. */
 FEATHER_HOST(feather_host_frame_pop)
@@ -379,6 +395,25 @@ int32_t feather_host_trace_remove(FeatherInterp i, int32_t kind, const char *nam
 FEATHER_HOST(feather_host_trace_info)
 FeatherObj feather_host_trace_info(FeatherInterp i, int32_t kind, const char *name,
                                    uint32_t name_len);
+
+/* ---------------------------------------------------------------- scratch */
+
+/* The number of scratch handles now, as a mark for feather_host_scratch_release. */
+FEATHER_HOST(feather_host_scratch_mark)
+uint32_t feather_host_scratch_mark(FeatherInterp i);
+
+/* Drop every scratch handle created since `mark`, except `keep` (0: none),
+ * whose value gets a handle again; returns keep's handle afterwards (keep
+ * itself when it is older than the mark, or pinned). The core calls it only
+ * where no other handle newer than the mark is referenced any more, e.g.
+ * between iterations of a loop. */
+FEATHER_HOST(feather_host_scratch_release)
+FeatherObj feather_host_scratch_release(FeatherInterp i, uint32_t mark, FeatherObj keep);
+
+/* A handle to o's value that no release drops: it lives until the outermost
+ * eval returns (the core caches such handles, e.g. for literal words). */
+FEATHER_HOST(feather_host_pin)
+FeatherObj feather_host_pin(FeatherInterp i, FeatherObj o);
 
 /* ---------------------------------------------------------------- interp */
 

@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 
+#include "cache.h"
 #include "core.h"
 
 /* ------------------------------------------------------------ per-eval state */
@@ -67,12 +68,23 @@ FeatherObj f_str(FeatherInterp i, const char *cstr) {
     return feather_host_string_new(i, cstr, (uint32_t)f_strlen(cstr));
 }
 
-FeatherObj f_empty(FeatherInterp i) { return feather_host_string_new(i, "", 0); }
+/* One empty string per interp and eval: results are empty very often. */
+FeatherObj f_empty(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    if (!st->empty) st->empty = feather_host_pin(i, feather_host_string_new(i, "", 0));
+    return st->empty;
+}
 
 /* Most strings fit this buffer, so one crossing reads them. */
 static char probe[2048];
 
 const char *f_get(FeatherInterp i, FeatherObj o, uint32_t *len) {
+    uint32_t known;
+    const char *text = cache_text(o, &known);
+    if (text) {
+        if (len) *len = known;
+        return text;
+    }
     uint32_t n = o ? feather_host_string_get(i, o, probe, sizeof probe) : 0;
     char *d = f_alloc((size_t)n + 1);
     if (!d) {
@@ -612,6 +624,22 @@ int f_var_error(FeatherInterp i, const char *verb, const char *name, uint32_t n,
         f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
     }
     return f_error(i, "can't %s \"%S\": %s", verb, name, n, why);
+}
+
+int f_var_get_number(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out, int *kind,
+                     int64_t *number) {
+    uint32_t base;
+    const char *key;
+    int32_t klen;
+    f_split_varname(name, n, &base, &key, &klen);
+    FeatherVarNumber vn;
+    memset(&vn, 0, sizeof vn);
+    int st = feather_host_var_get(i, name, base, key, klen, 2, &vn.value);
+    if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, n, st, vn.value);
+    *out = vn.value;
+    *kind = vn.kind;
+    *number = vn.number;
+    return TCL_OK;
 }
 
 int f_var_get_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out) {

@@ -2,6 +2,7 @@
  * util.c -- the small libc subset the core needs, the arena wrappers, the
  * string builder, UTF-8 and glob matching. Nothing here talks to the host.
  */
+#include "cache.h"
 #include "core.h"
 
 /* ------------------------------------------------------------ libc subset */
@@ -75,7 +76,10 @@ bool f_take_alloc_failure(void) {
 
 size_t f_mark(void) { return feather_arena_used(); }
 
-void f_release(size_t mark) { feather_arena_release(mark); }
+void f_release(size_t mark) {
+    size_t floor = cache_floor();
+    feather_arena_release(mark > floor ? mark : floor);
+}
 
 /* ------------------------------------------------------------ string builder */
 

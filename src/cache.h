@@ -1,0 +1,104 @@
+/*
+ * cache.h -- what the core remembers for the length of one top-level eval,
+ * to avoid host crossings on repeated work: parsed scripts with their
+ * literal words, the text of those words, command lookups and parsed proc
+ * arguments.
+ *
+ * The cache lives in arena chunks that raise the arena's floor, so marks
+ * and releases never reclaim it; it is emptied when a top-level eval
+ * begins (the arena was reset after the previous one).
+ * Every handle it holds is pinned (feather_host_pin), so host scratch
+ * releases never drop one. When the region is full, nothing more is cached
+ * and evaluation goes on uncached.
+ */
+#ifndef FEATHER_CACHE_H
+#define FEATHER_CACHE_H
+
+#include "core.h"
+#include "parse.h"
+
+/* Empty the cache (a top-level eval begins). */
+void cache_reset(void);
+
+/* Arena usage below which f_release must not go: the cache's memory. */
+size_t cache_floor(void);
+
+/* The text of a pinned literal handle, or NULL when the cache does not
+ * know it (then ask the host). */
+const char *cache_text(FeatherObj o, uint32_t *len);
+
+/* Pin o and remember its text, so that reading it again costs no crossing
+ * (a loop's condition, read every iteration); returns the pinned handle. */
+FeatherObj cache_pin_text(FeatherInterp i, FeatherObj o);
+
+/* ------------------------------------------------------------ scripts */
+
+typedef struct CachedCommand {
+    Command cmd;       /* words and parts, in the cache region */
+    FeatherObj *lit;   /* per word: a pinned handle when the word is literal */
+} CachedCommand;
+
+typedef struct CachedScript {
+    const char *text;  /* the script, in the cache region */
+    uint32_t len;
+    uint32_t ncmds;
+    CachedCommand *cmds;
+    /* Parsing stopped here: FEATHER_PARSE_DONE, or an error to raise
+     * after the commands before it have run (Tcl parses as it goes). */
+    int status;
+    const char *error;
+    uint32_t error_pos;
+    uint32_t error_cmd_start;
+} CachedScript;
+
+/* The parsed form of the script held in handle o, once o has been seen
+ * before in this eval (a script evaluated once is not worth caching).
+ * NULL when not cached. */
+CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o);
+
+/* The same for a script given as bytes that lie inside the cache region
+ * (a [bracketed] script within a cached script); NULL otherwise. */
+CachedScript *cache_script_bytes(FeatherInterp i, const char *s, uint32_t n);
+
+/* ------------------------------------------------------------ commands */
+
+/* A cached lookup of a command name, or false. */
+bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out);
+/* Remember a lookup the host marked cacheable (pins a proc's handles,
+ * updating *info); true when remembered. */
+bool cache_cmd_put(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *info);
+
+/* ------------------------------------------------------------ proc arguments */
+
+typedef struct CachedParam {
+    const char *name;
+    uint32_t len;
+    FeatherObj def;    /* pinned default value, or 0 */
+} CachedParam;
+
+typedef struct CachedParams {
+    uint32_t n;
+    bool has_args;     /* the last parameter is "args" */
+    CachedParam *p;
+} CachedParams;
+
+/* The parsed argument list of a proc (params is a pinned handle from a
+ * cached lookup), or NULL when it cannot be cached or is invalid. */
+CachedParams *cache_params(FeatherInterp i, FeatherObj params);
+
+/* ------------------------------------------------------------ derived data */
+
+/* Other parts of the core may keep what they derive from a cached text
+ * (e.g. a compiled expression): texts that lie in the cache are stable for
+ * the eval, so their address is a key. */
+enum { CACHE_KIND_EXPR = 1 };
+
+/* Does s lie in a text the cache holds (stable until the eval ends)? */
+bool cache_stable(const char *s);
+/* Memory that lasts until the eval ends, or NULL when the cache is full. */
+void *cache_keep(size_t bytes);
+/* What was bound to (s, n, kind), or NULL. */
+void *cache_find(const char *s, uint32_t n, int kind);
+void cache_bind(const char *s, uint32_t n, int kind, void *value);
+
+#endif /* FEATHER_CACHE_H */
