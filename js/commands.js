@@ -29,3 +29,42 @@ export function makePuts(write) {
     return [TCL_OK, ""];
   };
 }
+
+const CLOCK_SUBCOMMANDS = ["add", "clicks", "format", "microseconds", "milliseconds", "scan", "seconds"];
+
+function uniquePrefix(word, table) {
+  if (table.includes(word)) return word;
+  const found = table.filter((t) => word !== "" && t.startsWith(word));
+  return found.length === 1 ? found[0] : null;
+}
+
+/** Microseconds since the epoch, as a BigInt-free number (exact below 2^53). */
+function nowMicros() {
+  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+}
+
+/** clock seconds|milliseconds|microseconds|clicks: the host's clock (the core
+ * has none). clock format, scan and add are not supported. */
+export function clock(argv) {
+  const args = argv.slice(1).map(toStr);
+  if (args.length === 0) return [TCL_ERROR, 'wrong # args: should be "clock subcommand ?arg ...?"'];
+  const sub = uniquePrefix(args[0], CLOCK_SUBCOMMANDS);
+  if (sub === null) {
+    return [TCL_ERROR, `unknown or ambiguous subcommand "${args[0]}": must be add, clicks, format, microseconds, milliseconds, scan, or seconds`];
+  }
+  const us = nowMicros();
+  if (sub === "clicks") {
+    if (args.length > 2) return [TCL_ERROR, 'wrong # args: should be "clock clicks ?-switch?"'];
+    if (args.length === 2) {
+      const unit = uniquePrefix(args[1], ["-microseconds", "-milliseconds"]);
+      if (unit === null) return [TCL_ERROR, `bad option "${args[1]}": must be -milliseconds or -microseconds`];
+      return [TCL_OK, unit === "-milliseconds" ? Math.floor(us / 1000) : us];
+    }
+    return [TCL_OK, us];
+  }
+  if (sub === "format" || sub === "scan" || sub === "add") return [TCL_ERROR, `clock ${sub} is not supported by Feather`];
+  if (args.length !== 1) return [TCL_ERROR, `wrong # args: should be "clock ${sub}"`];
+  if (sub === "seconds") return [TCL_OK, Math.floor(us / 1000000)];
+  if (sub === "milliseconds") return [TCL_OK, Math.floor(us / 1000)];
+  return [TCL_OK, us];
+}

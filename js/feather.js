@@ -16,7 +16,7 @@
 //   commands.js puts
 //   errors.js   TclError
 
-import { makePuts } from "./commands.js";
+import { clock, makePuts } from "./commands.js";
 import { TclError } from "./errors.js";
 import { PREFIX, SIGNATURES } from "./imports.js";
 import { Runtime } from "./runtime.js";
@@ -89,6 +89,7 @@ export class Feather {
     const write = options.write ?? this.write ?? defaultWriter();
     const core = this.runtime.addInterp(write, options.recursionLimit ?? 1000);
     core.addCommand("puts", makePuts((text, channel) => core.write(text, channel)));
+    core.addCommand("clock", clock);
     return core.id;
   }
 

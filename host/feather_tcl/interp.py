@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from feather_tcl.commands import make_puts
+from feather_tcl.commands import clock, make_puts
 from feather_tcl.errors import TclError
 from feather_tcl.runtime import Runtime
 from feather_tcl.state import TCL_ERROR, TCL_OK
@@ -45,6 +45,7 @@ class Interp:
         # Forget the interp's state when the Interp object is collected.
         self._finalizer = weakref.finalize(self, self._rt.remove_interp, core)
         self._core.add_command("puts", make_puts(lambda: core.stdout, lambda: core.stderr))
+        self._core.add_command("clock", clock)
 
     # ------------------------------------------------------------ evaluation
 
