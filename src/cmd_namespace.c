@@ -144,13 +144,78 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         if (feather_host_cmd_lookup(i, s, n, &info) == FEATHER_CMD_NONE) return f_ok_empty(i);
         return f_ok(i, info.name);
     }
+    case N_CODE: {
+        if (objc != 3) return f_wrong_args(i, 2, objv, "arg");
+        FeatherObj words[4] = {f_str(i, "::namespace"), f_str(i, "inscope"), feather_host_ns_current(i), objv[2]};
+        return f_ok(i, f_list_new(i, words, 4));
+    }
+    case N_INSCOPE: {
+        if (objc < 4) return f_wrong_args(i, 2, objv, "name arg ?arg...?");
+        uint32_t n;
+        const char *name = f_get(i, objv[2], &n);
+        FeatherObj fq = feather_host_ns_resolve(i, name, n, 0);
+        if (!fq) return f_error(i, "namespace \"%S\" not found in \"%o\"", name, n, feather_host_ns_current(i));
+        /* The script, then the extra arguments as list elements. */
+        FeatherObj script = objv[3];
+        if (objc > 4) {
+            StrBuf b;
+            uint32_t sl;
+            const char *st = f_get(i, objv[3], &sl);
+            sb_init(&b, sl + 64);
+            sb_add(&b, st, sl);
+            for (int k = 4; k < objc; k++) {
+                uint32_t al;
+                const char *a = f_get(i, objv[k], &al);
+                sb_addc(&b, ' ');
+                sb_add_element(&b, a, al, false);
+            }
+            script = f_strn(i, b.data ? b.data : "", b.len);
+        }
+        uint32_t fn;
+        const char *fqs = f_get(i, fq, &fn);
+        feather_host_frame_push(i, objv, (uint32_t)objc, fqs, (int32_t)fn, 1);
+        int code = f_eval_obj(i, script);
+        feather_host_frame_pop(i);
+        return code;
+    }
+    case N_UPVAR: {
+        if (objc < 3 || objc % 2 == 0) return f_wrong_args(i, 2, objv, "ns ?otherVar myVar ...?");
+        FeatherObj fq;
+        if (resolve(i, objv[2], "upvar", &fq) != TCL_OK) return TCL_ERROR;
+        uint32_t fn;
+        const char *fqs = f_get(i, fq, &fn);
+        for (int k = 3; k + 1 < objc; k += 2) {
+            uint32_t on, ln;
+            const char *other = f_get(i, objv[k], &on);
+            const char *local = f_get(i, objv[k + 1], &ln);
+            StrBuf q;
+            sb_init(&q, fn + on + 4);
+            sb_add(&q, fqs, fn);
+            if (!(fn == 2)) sb_add(&q, "::", 2);
+            sb_add(&q, other, on);
+            int st = feather_host_var_link(i, local, ln, -1, q.data, q.len);
+            if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", local, ln);
+            if (st != FEATHER_VAR_OK) return f_var_error(i, "upvar", local, ln, st, 0);
+        }
+        return f_ok_empty(i);
+    }
+    case N_ORIGIN: {
+        if (objc != 3) return f_wrong_args(i, 2, objv, "name");
+        uint32_t n;
+        const char *s = f_get(i, objv[2], &n);
+        FeatherCmdInfo info;
+        memset(&info, 0, sizeof info);
+        if (feather_host_cmd_lookup(i, s, n, &info) == FEATHER_CMD_NONE) {
+            return f_error(i, "invalid command name \"%S\"", s, n);
+        }
+        return f_ok(i, info.name);
+    }
     default:
         return f_error(i, "namespace %o is not supported by Feather yet", objv[1]);
     }
 }
 
 static int cmd_variable(FeatherInterp i, int objc, FeatherObj *objv) {
-    if (objc < 2) return f_wrong_args(i, 1, objv, "?name value...? name ?value?");
     for (int k = 1; k < objc; k += 2) {
         uint32_t n;
         const char *s = f_get(i, objv[k], &n);
