@@ -1897,23 +1897,39 @@ static int ends_of(Exec *ex, uint32_t pc0, uint32_t pc1, uint32_t pos, uint32_t 
     }
     ex->nends = 0;
     if (explore(ex, pc0, pos, GOAL_PC, pc1, MODE_LIST, NULL, false) < 0) return -1;
+    /* sort and deduplicate: by insertion when few, else by a bitmap of
+     * the range they span */
     uint32_t *v = f_alloc((ex->nends + 1) * sizeof(uint32_t));
     if (!v) goto oom;
-    uint32_t n = 0;
+    uint32_t n = 0, lo = UINT32_MAX, hi = 0;
     for (uint32_t k = 0; k < ex->nends; k++) {
         uint32_t e = ex->ends[k];
         if (e > limit) continue;
-        uint32_t j = n;
-        while (j > 0 && v[j - 1] > e) {
-            v[j] = v[j - 1];
-            j--;
+        if (e < lo) lo = e;
+        if (e > hi) hi = e;
+        v[n++] = e;
+    }
+    if (n > 32) {
+        uint32_t span = hi - lo + 1;
+        uint8_t *seen = f_alloc(span / 8 + 1);
+        if (!seen) goto oom;
+        memset(seen, 0, span / 8 + 1);
+        for (uint32_t k = 0; k < n; k++) seen[(v[k] - lo) / 8] |= (uint8_t)(1u << ((v[k] - lo) % 8));
+        n = 0;
+        for (uint32_t k = 0; k < span; k++) {
+            if (seen[k / 8] & (1u << (k % 8))) v[n++] = lo + k;
         }
-        if (j > 0 && v[j - 1] == e) {
-            memmove(v + j, v + j + 1, (n - j) * sizeof(uint32_t));
-            continue;
+    } else {
+        uint32_t m = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t e = v[k], j = m;
+            while (j > 0 && v[j - 1] > e) j--;
+            if (j > 0 && v[j - 1] == e) continue;
+            memmove(v + j + 1, v + j, (m - j) * sizeof(uint32_t));
+            v[j] = e;
+            m++;
         }
-        v[j] = e;
-        n++;
+        n = m;
     }
     *out = v;
     *count = n;
