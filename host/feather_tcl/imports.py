@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from feather_tcl import state as st
 from feather_tcl.values import (
+    PIN_BASE,
     TclDict,
     TclList,
     Text,
@@ -67,7 +68,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "var_append": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
     "var_link": ((_I, _I, _I, _I, _I, _I), _I),
     "var_kind": ((_I, _I, _I), _I),
-    "frame_push": ((_I, _I, _I, _I, _I), _I),
+    "frame_push": ((_I, _I, _I, _I, _I, _I), _I),
     "frame_pop": ((_I,), None),
     "frame_level": ((_I, _I), _I),
     "frame_activate": ((_I, _I), _I),
@@ -83,6 +84,9 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "trace_add": ((_I, _I, _I, _I, _I, _I), _I),
     "trace_remove": ((_I, _I, _I, _I, _I, _I), _I),
     "trace_info": ((_I, _I, _I, _I), _I),
+    "scratch_mark": ((_I,), _I),
+    "scratch_release": ((_I, _I, _I), _I),
+    "pin": ((_I, _I), _I),
     "interp_set_result": ((_I, _I), None),
     "interp_limit": ((_I,), _I),
 }
@@ -97,7 +101,9 @@ _U32: Final = 0xFFFFFFFF
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
 _ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
-_INFO: Final = struct.Struct("<iiIIII")  # FeatherCmdInfo
+_INFO: Final = struct.Struct("<iiIIIIi")  # FeatherCmdInfo
+_VAR_INT: Final = struct.Struct("<Iiq")  # FeatherVarNumber with an integer
+_VAR_DOUBLE: Final = struct.Struct("<Iid")  # FeatherVarNumber with a double
 
 
 @lru_cache(maxsize=4096)
@@ -154,15 +160,18 @@ class Imports:
 
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
-        self.objs = rt.scratch.objs  # the scratch table (cleared in place, never replaced)
+        self.scratch = rt.scratch
+        self.objs = rt.scratch.objs  # ordinary handles (cleared in place, never replaced)
+        self.pins = rt.scratch.pins  # pinned handles, from PIN_BASE + 1
         self.cores = rt.interps  # interp id -> InterpCore (appended to, never replaced)
         self.inst: Instance = None  # type: ignore[assignment]  # set by the runtime
-        # Short strings made during this eval: bytes -> handle. A repeated word (a
-        # command name, a variable name in a loop body) gets one handle per eval,
-        # so a loop does not grow the scratch table with copies of its words.
+        # Short strings made during this eval: bytes -> pinned handle. A repeated
+        # word (a command name, a variable name in a loop body) gets one handle per
+        # eval, so a loop does not grow the scratch table with copies of its words.
         self.interned: dict[bytes, int] = {}
         # handle -> UTF-8 of its string rep, for strings read more than once per eval
         self.encoded: dict[int, bytes] = {}
+        self.epoch_addr = 0  # address of the core's command epoch (0: none)
 
     def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
         """import name -> (implementation, parameter kinds, result kind)."""
@@ -181,7 +190,21 @@ class Imports:
     def get(self, h: int) -> Value:
         if 0 < h <= len(self.objs):
             return self.objs[h - 1]
+        if h > PIN_BASE and h - PIN_BASE <= len(self.pins):
+            return self.pins[h - PIN_BASE - 1]
         return ""
+
+    def pinned(self, v: Value) -> int:
+        pins = self.pins
+        pins.append(v)
+        return PIN_BASE + len(pins)
+
+    def bump_epoch(self) -> None:
+        """Commands or namespaces changed: the core drops its cached lookups."""
+        addr = self.epoch_addr
+        if addr:
+            m32 = self.inst.m32
+            m32[addr >> 2] = (m32[addr >> 2] + 1) & _U32
 
     def values(self, ptr: int, n: int) -> list[Value]:
         if n <= 0:
@@ -215,8 +238,8 @@ class Imports:
         lst = as_list(v)
         if lst is None:
             return None
-        if lst is not v and type(v) is str and 0 < h <= len(self.objs):
-            self.objs[h - 1] = lst
+        if lst is not v and type(v) is str:
+            self.scratch.set(h, lst)
         return lst.elements()
 
     def _out(self, ptr: int, r: st.VarResult, h: int = 0) -> int:
@@ -250,12 +273,13 @@ class Imports:
             h = interned.get(data)
             if h is not None:
                 return h
-            objs = self.objs
-            objs.append(data.decode("utf-8", "surrogateescape"))
-            h = len(objs)
+            text = data.decode("utf-8", "surrogateescape")
             if len(interned) < _INTERN_ENTRIES:
-                interned[data] = h
-            return h
+                h = interned[data] = self.pinned(text)
+                return h
+            objs = self.objs
+            objs.append(text)
+            return len(objs)
         objs = self.objs
         objs.append(self.text(s, n))
         return len(objs)
@@ -270,7 +294,7 @@ class Imports:
                 data = to_bytes(v)
                 # A handle's string rep never changes (a list or dict rep installed
                 # later keeps it): remember the UTF-8 of short ones for this eval.
-                if len(data) <= _ENCODED_MAX and 0 < o <= len(self.objs):
+                if len(data) <= _ENCODED_MAX and (0 < o <= len(self.objs) or o > PIN_BASE):
                     self.encoded[o] = data
         n = len(data)
         if n <= (cap & _U32) and n:
@@ -341,8 +365,7 @@ class Imports:
         lst = as_list(v)
         if lst is None:
             return -1
-        if 0 < o <= len(self.objs):
-            self.objs[o - 1] = lst
+        self.scratch.set(o, lst)
         return lst.n
 
     def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
@@ -358,8 +381,7 @@ class Imports:
             return self.new(TclList(items))
         rep = to_str(self.get(target))
         lst = TclList(items, None, rep)
-        if 0 < target <= len(self.objs):
-            self.objs[target - 1] = lst
+        self.scratch.set(target, lst)
         remember_list(rep, lst)
         return target
 
@@ -439,8 +461,7 @@ class Imports:
         dv = TclDict(d, rep)
         if not canonical:
             dv.lst = lst if type(lst) is TclList else TclList(elems)
-        if 0 < o <= len(self.objs):
-            self.objs[o - 1] = dv
+        self.scratch.set(o, dv)
         return o
 
     def dict_get(self, i: int, o: int, key: int) -> int:
@@ -466,7 +487,22 @@ class Imports:
         self, i: int, name: int, nlen: int, key: int, klen: int, flags: int, out: int
     ) -> int:
         r = self.state(i).var_get(self.text(name, nlen), self.key(key, klen), not flags & 1)
-        return self._out(out, r)
+        if not flags & 2:
+            return self._out(out, r)
+        # out is a FeatherVarNumber: the value and its numeric rep in one crossing.
+        status, value = r
+        if value is not None:
+            h = self.new(value)
+            inst = self.inst
+            if out < 0 or out + 16 > inst.size:
+                inst.check(out, 16)
+            if type(value) is int and -(1 << 63) <= value < (1 << 63):
+                _VAR_INT.pack_into(inst.mv, out, h, 1, value)
+            elif type(value) is float:
+                _VAR_DOUBLE.pack_into(inst.mv, out, h, 2, value)
+            else:
+                _VAR_INT.pack_into(inst.mv, out, h, 0, 0)
+        return status
 
     def var_set(
         self, i: int, name: int, nlen: int, key: int, klen: int, value: int, out: int
@@ -508,8 +544,10 @@ class Imports:
 
     # ------------------------------------------------------------ frame
 
-    def frame_push(self, i: int, words: int, ns: int, nslen: int, is_ns: int) -> int:
-        return self.state(i).push_frame(words, self.key(ns, nslen), bool(is_ns))
+    def frame_push(self, i: int, words: int, nwords: int, ns: int, nslen: int, is_ns: int) -> int:
+        return self.state(i).push_frame(
+            self.values(words, nwords), self.key(ns, nslen), bool(is_ns)
+        )
 
     def frame_pop(self, i: int) -> None:
         self.state(i).pop_frame()
@@ -525,35 +563,39 @@ class Imports:
 
     def frame_words(self, i: int, level: int) -> int:
         frame = self.state(i).frame_at(level)
-        return frame.words if frame is not None else 0
+        if frame is None or frame.words is None:
+            return 0
+        return self.new(TclList(list(frame.words)))
 
     # ------------------------------------------------------------ commands
 
     def _ns_handle(self, ns: st.Namespace) -> int:
-        gen = self.rt.scratch.gen
-        if ns.hgen != gen or ns.hname > len(self.objs):
-            ns.hgen, ns.hname = gen, self.new(ns.name)
+        gen = self.scratch.gen
+        if ns.hgen != gen:
+            ns.hgen, ns.hname = gen, self.pinned(ns.name)
         return ns.hname
 
     def cmd_lookup(self, i: int, name: int, nlen: int, out: int) -> int:
-        cmd = self.state(i).lookup_command(self.text(name, nlen))
+        s = self.state(i)
+        text = self.text(name, nlen)
+        cmd = s.lookup_command(text)
         inst = self.inst
         if cmd is None:
-            inst.set_u32s(out, (0, 0, 0, 0, 0, 0))
+            inst.set_u32s(out, (0, 0, 0, 0, 0, 0, 0))
             return 0
-        gen = self.rt.scratch.gen
-        if cmd.hgen != gen or cmd.hname > len(self.objs):
+        gen = self.scratch.gen
+        if cmd.hgen != gen:  # handles cached for this eval: pinned, no release drops them
             cmd.hgen = gen
-            cmd.hparams = self.new(cmd.params) if cmd.params is not None else 0
-            cmd.hbody = self.new(cmd.body) if cmd.body is not None else 0
+            cmd.hparams = self.pinned(cmd.params) if cmd.params is not None else 0
+            cmd.hbody = self.pinned(cmd.body) if cmd.body is not None else 0
             cmd.hns = self._ns_handle(cmd.ns)
-            cmd.hname = self.new(cmd.qualified())
-        if 0 <= out and out + 24 <= inst.size:
-            _INFO.pack_into(
-                inst.mv, out, cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname
-            )
+            cmd.hname = self.pinned(cmd.qualified())
+        cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
+        fields = (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname, cacheable)
+        if 0 <= out and out + _INFO.size <= inst.size:
+            _INFO.pack_into(inst.mv, out, *fields)
         else:
-            inst.set_u32s(out, (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname))
+            inst.set_u32s(out, fields)
         return cmd.kind
 
     def proc_define(
@@ -633,6 +675,31 @@ class Imports:
 
     def trace_info(self, i: int, kind: int, name: int, nlen: int) -> int:
         return self.new(self.state(i).trace_info(kind, self.text(name, nlen)))
+
+    # ------------------------------------------------------------ scratch
+
+    def scratch_mark(self, i: int) -> int:
+        return len(self.objs)
+
+    def scratch_release(self, i: int, mark: int, keep: int) -> int:
+        objs = self.objs
+        mark &= _U32
+        if mark >= len(objs):
+            return keep
+        kept = objs[keep - 1] if mark < keep <= len(objs) else None
+        self.scratch.release(mark)
+        encoded = self.encoded
+        if encoded:
+            self.encoded = {h: b for h, b in encoded.items() if h <= mark or h > PIN_BASE}
+        if kept is not None:
+            objs.append(kept)
+            return len(objs)
+        return keep
+
+    def pin(self, i: int, o: int) -> int:
+        if o > PIN_BASE or o == 0:
+            return o
+        return self.pinned(self.get(o))
 
     # ------------------------------------------------------------ interp
 

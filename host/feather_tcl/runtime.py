@@ -109,8 +109,14 @@ class Runtime:
         self.imports = Imports(self)
         self._table = self.imports.table()
         self.inst = Instance(self._table, self.calls, path)  # type: ignore[arg-type]
-        self.imports.inst = self.inst
+        self._attach()
         self.has_parse_status = self.inst.has_export("feather_parse_status")
+
+    def _attach(self) -> None:
+        """Point the import table at the (new) instance."""
+        self.imports.inst = self.inst
+        has_epoch = self.inst.has_export("feather_epoch_ptr")
+        self.imports.epoch_addr = self.inst.call("feather_epoch_ptr") if has_epoch else 0
 
     @classmethod
     def shared(cls) -> Runtime:
@@ -131,6 +137,7 @@ class Runtime:
     def add_interp(self, stdout: TextIO | None, stderr: TextIO | None, limit: int) -> InterpCore:
         ident = len(self.interps)
         core = InterpCore(self, ident, stdout, stderr, limit)
+        core.state.on_change = self.imports.bump_epoch
         self.interps.append(core)
         self.calls.append(0)
         self.run(core, lambda: self.inst.call("feather_interp_init", 0, ident))
@@ -178,7 +185,7 @@ class Runtime:
             self.poisoned = False
             self.instances += 1
             self.inst = Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
-            self.imports.inst = self.inst
+            self._attach()
         else:
             self.inst.call("feather_arena_reset")
 

@@ -196,13 +196,13 @@ class Frame:
         level: int,
         ns: Namespace,
         local_vars: dict[str, Var] | None,
-        words: int,
+        words: list[Value] | None,
         caller: Frame | None,
     ) -> None:
         self.level = level
         self.ns = ns
         self.locals = local_vars  # a proc frame's variables; None for a namespace frame
-        self.words = words  # handle: the words of the invoking command (scratch)
+        self.words = words  # the words of the invoking command (values, for info level)
         self.caller = caller  # the frame that was active when this one was pushed
 
 
@@ -216,11 +216,16 @@ class State:
     def __init__(self, evaluate: Evaluator | None = None) -> None:
         self.global_ns = Namespace("::", None)
         self.namespaces: dict[str, Namespace] = {"::": self.global_ns}
-        self.global_frame = Frame(0, self.global_ns, None, 0, None)
+        self.global_frame = Frame(0, self.global_ns, None, None, None)
         self.frames: list[Frame] = [self.global_frame]
         self.active = self.global_frame
         self.history: list[Frame] = []  # frames made inactive by frame_activate
         self.evaluate = evaluate
+        # Called when a command lookup could answer differently than before (a
+        # command defined, renamed or deleted; a namespace created or deleted).
+        self.on_change: Callable[[], None] | None = None
+        # Simple name -> how many namespaces other than :: define a command so named.
+        self._shadows: dict[str, int] = {}
 
     # ------------------------------------------------------------ namespaces
 
@@ -264,8 +269,13 @@ class State:
                 child = Namespace(ns.qualify(part), ns)
                 ns.children[part] = child
                 self.namespaces[child.name] = child
+                self._changed()
             ns = child
         return ns
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def delete_ns(self, name: str) -> bool:
         ns = self.namespaces.get(name) if name.startswith("::") else self.find_ns(name)
@@ -274,6 +284,7 @@ class State:
         self._delete_tree(ns)
         if ns.parent is not None:
             ns.parent.children.pop(ns.name.rsplit("::", 1)[1], None)
+        self._changed()
         return True
 
     def _delete_tree(self, ns: Namespace) -> None:
@@ -303,7 +314,7 @@ class State:
 
     # ------------------------------------------------------------ frames
 
-    def push_frame(self, words: int, ns_name: str | None, is_ns: bool) -> int:
+    def push_frame(self, words: list[Value] | None, ns_name: str | None, is_ns: bool) -> int:
         active = self.active
         ns = active.ns
         if ns_name is not None:
@@ -829,12 +840,37 @@ class State:
         old = ns.commands.get(tail)
         if old is not None:
             self.delete_command(old)
-        ns.commands[tail] = Command(kind, ident, params, body, ns, tail)
+        self._insert(Command(kind, ident, params, body, ns, tail))
         return 0
 
-    def delete_command(self, cmd: Command) -> None:
+    def _insert(self, cmd: Command) -> None:
+        cmd.ns.commands[cmd.name] = cmd
+        if cmd.ns is not self.global_ns:
+            self._shadows[cmd.name] = self._shadows.get(cmd.name, 0) + 1
+        self._changed()
+
+    def _remove(self, cmd: Command) -> None:
         if cmd.ns.commands.get(cmd.name) is cmd:
             del cmd.ns.commands[cmd.name]
+            if cmd.ns is not self.global_ns:
+                left = self._shadows.get(cmd.name, 1) - 1
+                if left > 0:
+                    self._shadows[cmd.name] = left
+                else:
+                    self._shadows.pop(cmd.name, None)
+            self._changed()
+
+    def resolves_everywhere(self, name: str, cmd: Command) -> bool:
+        """Whether `name` finds cmd from every namespace: it is fully qualified, or
+        it is a simple name no namespace but :: defines (host.h: cacheable)."""
+        if name.startswith("::"):
+            return True
+        if "::" in name:
+            return False
+        return cmd.ns is self.global_ns and name not in self._shadows
+
+    def delete_command(self, cmd: Command) -> None:
+        self._remove(cmd)
         traces = cmd.traces
         cmd.traces = None
         if traces:
@@ -861,11 +897,11 @@ class State:
         if tail in ns.commands:
             return 2
         old_name = cmd.qualified()
-        del cmd.ns.commands[cmd.name]
+        self._remove(cmd)
         cmd.ns = ns
         cmd.name = tail
         cmd.hgen = -1
-        ns.commands[tail] = cmd
+        self._insert(cmd)
         if cmd.traces:
             self._fire_cmd(cmd.traces, old_name, cmd.qualified(), "rename")
         return 0

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "PIN_BASE",
     "Scratch",
     "TclDict",
     "TclList",
@@ -320,6 +321,9 @@ def to_bytes(v: Value) -> bytes:
     return encode(to_str(v))
 
 
+# Pinned scratch handles start above this (ordinary ones stay far below it).
+PIN_BASE = 1 << 30
+
 # Parsed lists by string: the core parses a string's list rep once (the host
 # installs it with list_from_spans); later uses of an equal string, e.g. a literal
 # list or a proc's argument list in another eval, find it here. Bounded.
@@ -382,21 +386,21 @@ def is_finite_int64(v: int) -> bool:
 
 
 class Scratch:
-    """The scratch handle table of one WASM instance: handle ``h`` is
-    ``objs[h - 1]``; 0 is nil. Cleared after each outermost eval."""
+    """The scratch handle table of one WASM instance.
 
-    # TODO(contract): handles are reclaimed only when the outermost eval returns, so
-    # a loop of N iterations inside one eval holds O(N) handles (~40 bytes each,
-    # e.g. 25 MB for 200,000 commands). A pair feather_host_scratch_mark(i) -> u32 /
-    # feather_host_scratch_release(i, mark), called by the core where it calls
-    # f_mark/f_release, would bound them (release = truncate the table to mark).
+    Two handle spaces: ordinary handles ``1..len(objs)`` (``objs[h - 1]``), which a
+    release to a mark drops, and pinned handles from ``PIN_BASE`` up
+    (``pins[h - PIN_BASE - 1]``), which live until the outermost eval returns. 0 is
+    nil. Both are cleared after each outermost eval.
+    """
 
-    __slots__ = ("objs", "gen", "high_water")
+    __slots__ = ("objs", "pins", "gen", "high_water")
 
     def __init__(self) -> None:
         self.objs: list[Value] = []
+        self.pins: list[Value] = []
         self.gen = 0  # bumped on every reset: caches of handles compare it
-        self.high_water = 0  # the most handles one outermost eval has made
+        self.high_water = 0  # the most handles one outermost eval has held at once
 
     def new(self, v: Value) -> int:
         """A fresh handle to v (O(1): the same object, never a copy)."""
@@ -404,20 +408,47 @@ class Scratch:
         objs.append(v)
         return len(objs)
 
+    def pin(self, v: Value) -> int:
+        """A fresh handle to v that no release drops."""
+        pins = self.pins
+        pins.append(v)
+        return PIN_BASE + len(pins)
+
     def get(self, h: int) -> Value | None:
         """The value of handle h, or None for nil or a stale handle."""
         if 0 < h <= len(self.objs):
             return self.objs[h - 1]
+        if h > PIN_BASE and h - PIN_BASE <= len(self.pins):
+            return self.pins[h - PIN_BASE - 1]
         return None
 
+    def set(self, h: int, v: Value) -> None:
+        """Give handle h another rep of the same value (a parsed list, a dict)."""
+        if 0 < h <= len(self.objs):
+            self.objs[h - 1] = v
+        elif h > PIN_BASE and h - PIN_BASE <= len(self.pins):
+            self.pins[h - PIN_BASE - 1] = v
+
+    def mark(self) -> int:
+        return len(self.objs)
+
+    def release(self, mark: int) -> None:
+        """Drop the ordinary handles made after mark."""
+        objs = self.objs
+        if len(objs) > self.high_water:
+            self.high_water = len(objs)
+        del objs[mark:]
+
     def reset(self) -> None:
-        if len(self.objs) > self.high_water:
-            self.high_water = len(self.objs)
-        self.objs.clear()  # in place: the import table holds this list
+        n = len(self.objs) + len(self.pins)
+        if n > self.high_water:
+            self.high_water = n
+        self.objs.clear()  # in place: the import table holds these lists
+        self.pins.clear()
         self.gen += 1
 
     def __len__(self) -> int:
-        return len(self.objs)
+        return len(self.objs) + len(self.pins)
 
     # The seed's names, for tests and readers of the design.
     def materialize(self, h: int) -> Value | None:

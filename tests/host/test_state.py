@@ -86,7 +86,7 @@ def test_qualified_names_and_missing_namespaces(s: State) -> None:
 def test_namespace_frame_falls_back_to_global_variables(s: State) -> None:
     s.var_set("x", None, "global")
     s.create_ns("foo")
-    s.push_frame(0, "::foo", True)
+    s.push_frame(None, "::foo", True)
     s.var_set("x", None, "6")  # Tcl 8.6: an existing global is found, not created in foo
     s.var_set("y", None, "new")  # no global y: created in foo
     s.pop_frame()
@@ -97,7 +97,7 @@ def test_namespace_frame_falls_back_to_global_variables(s: State) -> None:
 @pytest.mark.milestone("M4")
 def test_proc_frame_has_locals(s: State) -> None:
     s.var_set("x", None, "global")
-    s.push_frame(0, None, False)
+    s.push_frame(None, None, False)
     assert s.var_get("x", None)[0] == st.VAR_NO_SUCH_VAR
     s.var_set("x", None, "local")
     s.pop_frame()
@@ -107,7 +107,7 @@ def test_proc_frame_has_locals(s: State) -> None:
 @pytest.mark.milestone("M4")
 def test_links_follow_names_not_values(s: State) -> None:
     s.var_set("g", None, "1")
-    s.push_frame(0, None, False)
+    s.push_frame(None, None, False)
     assert s.var_link("g", -1, "::g") == st.VAR_OK
     assert s.var_get("g", None) == (st.VAR_OK, "1")
     s.var_set("g", None, "2")
@@ -120,10 +120,10 @@ def test_links_follow_names_not_values(s: State) -> None:
 
 @pytest.mark.milestone("M4")
 def test_upvar_to_a_frame_and_to_an_element(s: State) -> None:
-    s.push_frame(0, None, False)  # level 1
+    s.push_frame(None, None, False)  # level 1
     s.var_set("here", None, "a")
     s.var_set("arr", "k", "elem")
-    s.push_frame(0, None, False)  # level 2
+    s.push_frame(None, None, False)  # level 2
     assert s.var_link("up", 1, "here") == st.VAR_OK
     assert s.var_link("el", 1, "arr(k)") == st.VAR_OK
     s.var_set("up", None, "b")
@@ -141,7 +141,7 @@ def test_upvar_to_a_frame_and_to_an_element(s: State) -> None:
 @pytest.mark.milestone("M4")
 def test_variable_declaration_is_listed_while_undefined(s: State) -> None:
     ns = s.create_ns("n")
-    s.push_frame(0, "::n", True)
+    s.push_frame(None, "::n", True)
     assert s.var_link("q", -1, "q") == st.VAR_OK
     assert s.var_names("vars")[:1] == ["q"]
     assert s.var_get("q", None)[0] == st.VAR_NO_SUCH_VAR
@@ -198,7 +198,7 @@ def test_append_is_amortised_in_place(s: State) -> None:
 def test_command_lookup_rename_delete(s: State, rec: Recorder) -> None:
     s.define("set", st.CMD_BUILTIN, 3, None, None)
     s.create_ns("ns")
-    s.push_frame(0, "::ns", True)
+    s.push_frame(None, "::ns", True)
     s.define("local", st.CMD_PROC, 0, "a", "body")
     assert s.lookup_command("set") is not None  # falls back to the global namespace
     found = s.lookup_command("local")
@@ -224,7 +224,7 @@ def test_proc_count_and_listings(s: State) -> None:
     s.define("set", st.CMD_BUILTIN, 0, None, None)
     s.define("p1", st.CMD_PROC, 0, "", "")
     ns = s.create_ns("n")
-    s.push_frame(0, "::n", True)
+    s.push_frame(None, "::n", True)
     s.define("p2", st.CMD_PROC, 0, "", "")
     assert s.command_names(None, True) == ["p2"]
     assert sorted(s.command_names(None, False)) == ["p1", "p2", "set"]
@@ -240,7 +240,7 @@ def test_proc_count_and_listings(s: State) -> None:
 def test_namespace_resolution_and_deletion(s: State) -> None:
     a = s.create_ns("a::b")
     assert a.name == "::a::b" and "::a" in s.namespaces
-    s.push_frame(0, "::a", True)
+    s.push_frame(None, "::a", True)
     assert s.find_ns("b") is a  # relative to the active namespace
     assert s.find_ns("a::b") is a  # then to the global one
     assert s.create_ns("c").name == "::a::c"
@@ -260,18 +260,18 @@ def test_namespace_resolution_and_deletion(s: State) -> None:
 
 @pytest.mark.milestone("M7")
 def test_levels_and_uplevel(s: State) -> None:
-    assert s.push_frame(11, None, False) == 1
-    assert s.push_frame(12, None, False) == 2
-    assert s.push_frame(13, None, False) == 3
+    assert s.push_frame(["a"], None, False) == 1
+    assert s.push_frame(["b"], None, False) == 2
+    assert s.push_frame(["c"], None, False) == 3
     assert s.activate(1) == 3  # uplevel 2
     assert s.active.level == 1
-    assert s.push_frame(14, None, False) == 2  # a proc called from there
-    assert s.frame_at(2) is not None and s.frame_at(2).words == 14  # type: ignore[union-attr]
+    assert s.push_frame(["d"], None, False) == 2  # a proc called from there
+    assert s.frame_at(2) is not None and s.frame_at(2).words == ["d"]  # type: ignore[union-attr]
     assert s.frames[-1].level == 2
     s.pop_frame()
     assert s.active.level == 1
     assert s.activate(3) == 1  # back
-    assert s.active.words == 13
+    assert s.active.words == ["c"]
     assert s.activate(7) == -1
     assert s.frame_at(0) is s.global_frame
     s.reset_frames()
@@ -280,7 +280,7 @@ def test_levels_and_uplevel(s: State) -> None:
 
 @pytest.mark.milestone("M7")
 def test_uplevel_zero_is_balanced(s: State) -> None:
-    s.push_frame(0, None, False)
+    s.push_frame(None, None, False)
     assert s.activate(1) == 1
     assert s.activate(1) == 1
     assert s.history == []
@@ -351,7 +351,7 @@ def test_array_keys_in_insertion_order_through_links(s: State) -> None:
     s.var_unset("arr", "a")
     s.var_set("arr", "a", "4")
     assert s.array_keys("arr") == ["z", "m", "a"]
-    s.push_frame(0, None, False)
+    s.push_frame(None, None, False)
     s.var_link("alias", 0, "arr")
     assert s.array_keys("alias") == ["z", "m", "a"]
     s.pop_frame()
@@ -365,7 +365,7 @@ def test_namespace_deletion_fires_unset_traces_and_lists_qualified_vars(
 ) -> None:
     ns = s.create_ns("n")
     s.var_set("n::v", None, "1")
-    s.push_frame(0, "::n", True)
+    s.push_frame(None, "::n", True)
     s.var_link("w", -1, "w")  # variable w: declared, undefined
     s.pop_frame()
     assert s.ns_var_names(ns) == ["::n::v", "::n::w"]
@@ -373,3 +373,25 @@ def test_namespace_deletion_fires_unset_traces_and_lists_qualified_vars(
     s.trace_add(st.TRACE_VARIABLE, "n::w", ["unset"], "cb")
     s.delete_ns("::n")
     assert rec.scripts == ["cb ::n::v {} unset", "cb ::n::w {} unset"]
+
+
+@pytest.mark.milestone("M5")
+def test_cacheable_lookups_and_change_notifications(s: State) -> None:
+    changes: list[int] = []
+    s.on_change = lambda: changes.append(1)
+    s.define("x", st.CMD_PROC, 0, "", "")
+    x = s.lookup_command("x")
+    assert x is not None
+    assert s.resolves_everywhere("x", x)
+    assert s.resolves_everywhere("::x", x)
+    s.create_ns("n")
+    s.define("n::x", st.CMD_PROC, 0, "", "")  # now "x" means ::n::x inside n
+    assert not s.resolves_everywhere("x", x)
+    nx = s.lookup_command("n::x")
+    assert nx is not None and not s.resolves_everywhere("n::x", nx)
+    assert s.rename("n::x", "::y") == 0  # the shadow is gone with it
+    assert s.resolves_everywhere("x", x)
+    s.rename("y", "")
+    s.delete_ns("::n")
+    # define x, create n, define n::x, rename (remove + insert), delete y, delete n
+    assert len(changes) == 7

@@ -229,3 +229,26 @@ def test_double_format_matches_tclsh() -> None:
     assert len(expected) == len(values) and all(expected), "tclsh did not answer every value"
     got = [format_double(v) for v in values]
     assert [(v, e, g) for v, e, g in zip(values, expected, got, strict=True) if e != g] == []
+
+
+def test_pinned_handles_survive_a_release() -> None:
+    from feather_tcl.values import PIN_BASE
+
+    s = Scratch()
+    old = s.new("old")
+    mark = s.mark()
+    dropped = s.new("dropped")
+    pinned = s.pin("pinned")
+    assert pinned > PIN_BASE and s.get(pinned) == "pinned"
+    s.release(mark)
+    assert s.get(old) == "old"
+    assert s.get(dropped) is None
+    assert s.get(pinned) == "pinned"
+    assert len(s) == 2
+    s.set(pinned, TclList(["pinned"], None, "pinned"))
+    assert isinstance(s.get(pinned), TclList)
+    again = s.new("again")
+    assert again == dropped  # ordinary handles are reused after a release
+    s.reset()
+    assert s.get(pinned) is None and len(s) == 0
+    assert s.high_water >= 3

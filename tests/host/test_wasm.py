@@ -137,3 +137,30 @@ def test_keyboard_interrupt_in_a_command_unwinds_and_recovers() -> None:
     stats = interp.memory_stats()
     assert stats["scratch_handles"] == 0 and stats["wasm_arena_used"] == 0
     assert stats["eval_depth"] == 0
+
+
+@pytest.mark.milestone("M9")
+def test_scratch_release_keeps_one_value_and_pinned_handles() -> None:
+    rt = Runtime()
+    im = rt.imports
+    ptr = rt.inst.call("feather_arena_alloc", 16)
+    rt.inst.write(ptr, b"word")
+    before = im.new("before")
+    mark = im.scratch_mark(0)
+    word = im.string_new(0, ptr, 4)  # interned: pinned
+    gone = im.new("gone")
+    keep = im.new("keep me")
+    im.encoded[gone] = b"gone"
+    pinned = im.pin(0, gone)
+    assert im.pin(0, pinned) == pinned
+    kept = im.scratch_release(0, mark, keep)
+    assert im.get(kept) == "keep me" and kept == mark + 1
+    assert im.get(before) == "before"
+    assert im.get(word) == "word" and im.string_new(0, ptr, 4) == word
+    assert im.get(pinned) == "gone"
+    assert gone not in im.encoded
+    assert im.scratch_release(0, mark + 5, before) == before  # nothing newer: unchanged
+    assert im.scratch_release(0, mark, before) == before  # keep older than the mark
+    assert len(rt.scratch.objs) == mark
+    rt.force_reset()
+    assert len(rt.scratch) == 0
