@@ -86,6 +86,7 @@ export const SIGNATURES = Object.freeze({
   pin: [[I, I], I],
   interp_set_result: [[I, I], null],
   interp_limit: [[I], I],
+  interp_poll: [[I, I], I],
 });
 
 export const PREFIX = "feather_host_";
@@ -777,6 +778,12 @@ export class Imports {
   interp_limit(i) {
     this.calls++;
     return this.rt.core(i).limit;
+  }
+
+  /** May the running eval go on? (No limits yet: always.) */
+  interp_poll(i, message) {
+    this.calls++;
+    return 0;
   }
 }
 

@@ -62,9 +62,10 @@ static int leave(FeatherInterp i, Entry *e, int code) {
     }
     feather_host_interp_set_result(i, result);
     if (e->nested) {
-        bool oom = st->oom;
+        bool oom = st->oom, aborting = st->aborting;
         *st = e->saved;
-        st->oom = oom;
+        st->oom |= oom;
+        st->aborting |= aborting; /* a stop reaches the outermost eval */
     }
     entry_depth--;
     return code;

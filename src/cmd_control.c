@@ -13,6 +13,7 @@ int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
 
 /* Evaluate a loop condition, releasing its scratch memory. */
 static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
+    if (f_state(i)->aborting) return TCL_ERROR;
     size_t mark = f_mark();
     int code = f_expr_bool(i, test, out);
     if (code == TCL_OK) f_release(mark);
@@ -66,6 +67,7 @@ static void loop_begin(FeatherInterp i, LoopScratch *ls) {
 /* After an iteration: maybe release, keeping `keep` (0: nothing). */
 static FeatherObj loop_next(FeatherInterp i, LoopScratch *ls, FeatherObj keep) {
     if (++ls->count % RELEASE_EVERY != 0) return keep;
+    if (f_poll(i) != TCL_OK) return keep; /* the next command fails at once */
     f_state(i)->result = 0;
     return feather_host_scratch_release(i, ls->mark, keep);
 }
@@ -342,6 +344,7 @@ static int cmd_catch(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2 || objc > 4) return f_wrong_args(i, 1, objv, "script ?resultVarName? ?optionVarName?");
     InterpState *st = f_state(i);
     int code = f_eval_obj(i, objv[1]);
+    if (st->aborting) return TCL_ERROR;
     FeatherObj result = f_result(i);
     FeatherObj opts = 0;
     if (objc == 4) opts = f_return_options(i, code);
@@ -485,6 +488,7 @@ static int cmd_try(FeatherInterp i, int objc, FeatherObj *objv) {
     }
     InterpState *st = f_state(i);
     int code = f_eval_obj(i, objv[1]);
+    if (st->aborting) return TCL_ERROR;
     FeatherObj result = f_result(i);
     /* Find the first matching handler. */
     for (int k = 2; k < objc && k != finally_at - 1; k += 4) {

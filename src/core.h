@@ -85,6 +85,8 @@ typedef struct InterpState {
     bool oom;                /* an allocation failed during this eval */
     FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
     FeatherObj empty;        /* a pinned empty string (f_empty), or 0 */
+    bool aborting;           /* the host stopped the eval: nothing catches it */
+    uint32_t poll_count;     /* commands and iterations since the last poll */
 } InterpState;
 
 /* State of interp i for the current top-level eval (created on first use). */
@@ -222,6 +224,11 @@ void f_error_reset(FeatherInterp i);
 int f_process_return(FeatherInterp i);
 /* Forget all per-eval state (the arena was reset). */
 void f_state_reset(void);
+
+/* Count one unit of work (a command, a loop iteration) and, every so
+ * often, ask the host whether the eval may go on; TCL_ERROR when it may
+ * not (the eval is then aborting, see InterpState). */
+int f_poll(FeatherInterp i);
 
 /* Backslash sequence at s (s[0] == '\\'): appends its meaning to b,
  * returns the number of bytes consumed. */

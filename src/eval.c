@@ -174,8 +174,24 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_invoke_named(i, objc, objv, name, n);
 }
 
+#define POLL_EVERY 1024
+
+int f_poll(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    if (st->aborting) return TCL_ERROR;
+    if (++st->poll_count < POLL_EVERY) return TCL_OK;
+    st->poll_count = 0;
+    FeatherObj message = 0;
+    if (!feather_host_interp_poll(i, &message)) return TCL_OK;
+    st->aborting = true;
+    f_set_error_code(i, f_str(i, "TCL LIMIT"));
+    f_set_result(i, message ? message : f_str(i, "evaluation stopped by the host"));
+    return TCL_ERROR;
+}
+
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
     InterpState *st = f_state(i);
+    if (f_poll(i) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
     bool pinned = cache_cmd_get(i, name, n, &info);
     if (!pinned) {

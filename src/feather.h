@@ -32,7 +32,7 @@
     X(ns_current) X(ns_resolve) X(ns_delete) \
     X(trace_add) X(trace_remove) X(trace_info) \
     X(scratch_mark) X(scratch_release) X(pin) \
-    X(interp_set_result) X(interp_limit)
+    X(interp_set_result) X(interp_limit) X(interp_poll)
 
 #define FEATHER_OPS_FIELD(name) __typeof__(feather_host_##name) *name;
 typedef struct FeatherHostOps {

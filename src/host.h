@@ -422,6 +422,13 @@ FeatherObj feather_host_pin(FeatherInterp i, FeatherObj o);
 FEATHER_HOST(feather_host_interp_set_result)
 void feather_host_interp_set_result(FeatherInterp i, FeatherObj result);
 
+/* Called every so many commands and loop iterations of a running eval:
+ * 0 lets it go on; 1 stops it, *message being the error to raise (e.g. a
+ * time or memory limit the embedder set). A stopped eval unwinds to the
+ * outermost eval: catch and try do not catch that error. */
+FEATHER_HOST(feather_host_interp_poll)
+int32_t feather_host_interp_poll(FeatherInterp i, FeatherObj *message);
+
 /* The interp's nesting limit (Tcl's interp recursionlimit, default 1000). */
 FEATHER_HOST(feather_host_interp_limit)
 int32_t feather_host_interp_limit(FeatherInterp i);

@@ -2,34 +2,43 @@
  * regex.c -- the regular expression engine of regex.h.
  *
  * A pattern is parsed into a tree, then compiled into a small program for
- * a backtracking virtual machine with an explicit stack (no recursion per
- * character, so long subjects cannot overflow the C stack).
+ * a virtual machine run with an explicit stack (no C recursion per
+ * character, so long subjects cannot overflow the C stack). Matching one
+ * start position takes two steps:
  *
- * Matching one start position takes two passes:
- *  1. explore(): every path of the program as an NFA would take it, each
- *     (instruction, position) state visited once (a bitmap memo), which
- *     finds where the longest (or, for a non-greedy RE, the shortest)
- *     match ends in time linear in the subject. States that failed from
- *     one start position fail from the next too, so the memo is kept.
- *  2. backtrack(): priority backtracking constrained to end exactly there,
- *     which assigns the subexpressions. An alternation tries its branches
- *     longest first (its own ends come from a small explore()), so
- *     (a|ab)(b*) on "abb" gives "ab" "b" as Tcl does.
+ *  1. explore(): every path of the program as an NFA takes it, each
+ *     (instruction, position) state visited once (a bitmap memo), finds
+ *     where the longest match ends -- or the shortest, when the RE's
+ *     first quantifier is non-greedy (Tcl's "preference") -- in time
+ *     linear in the subject. States that failed from one start position
+ *     fail from the next too, so the memo is kept across them.
+ *  2. dissect(): with the match fixed, subexpressions are assigned the way
+ *     Tcl's engine dissects a match: a concatenation is split where its
+ *     left part's preference says (longest or shortest) such that the
+ *     rest still matches; an alternation takes its first branch that
+ *     matches the span; x{m,n} with m > 0 is x{m-1,n-1} (no captures)
+ *     then a last x; a greedy x* takes iterations as long as possible; a
+ *     group's captures come from its last iteration only. Each "can this
+ *     part match that span" question is a small explore() of that part's
+ *     code (a hash memo keyed by call).
  *
- * Differences from Tcl's engine that remain (Tcl dissects a fixed match
- * with its own rules):
- *  - A RE with back references is matched leftmost-first by backtracking
- *    alone (no longest-match pass): (a*)\1|b style patterns may choose a
- *    different match than Tcl.
- *  - In a quantified group that can match empty, Tcl may assign the last
- *    iteration the empty string ((a*)+ on "aa" gives "" in Tcl, "aa" here).
+ * A RE with back references cannot be explored as an NFA: it is matched
+ * by priority backtracking, every path tried for the longest (shortest)
+ * match, the first path that reaches it giving the subexpressions.
+ *
+ * Deliberate differences from Tcl:
+ *  - Subexpressions of unusual REs (non-greedy iterations of groups, back
+ *    references mixed with alternation) may be assigned differently: the
+ *    dissection rules above are Tcl's as observed, not its code.
  *  - Tcl reads (?b) (basic) and (?e) (extended) REs with their own syntax;
  *    here they are read as AREs.
  *  - Matching is bounded: past a step budget (far above what linear
- *    patterns need) the match fails with "error while matching regular
- *    expression: regular expression is too complex", where Tcl would keep
- *    going. Patterns nested deeper than 250 groups do not compile, with
- *    the same "regular expression is too complex" reason.
+ *    patterns need; backtracking over back references can exceed it) the
+ *    match fails with "error while matching regular expression: regular
+ *    expression is too complex", where Tcl would keep going. Patterns
+ *    nested deeper than 250 groups do not compile ("couldn't compile
+ *    regular expression pattern: regular expression is too complex"),
+ *    which bounds the C recursion of the parser and code generator.
  */
 #include "regex.h"
 
@@ -1363,6 +1372,8 @@ typedef struct Exec {
     /* backtrack() */
     int32_t *caps;
     int32_t *regs;
+    int32_t *best_caps; /* the best match so far (RE with back references) */
+    int64_t best_end;
     Bt *bt;
     uint32_t bsp, bcap;
 } Exec;
@@ -1715,9 +1726,15 @@ static bool backref_match(const Exec *ex, uint32_t g, uint32_t *pos) {
 
 /* Priority backtracking from s; the match must end at want (or anywhere
  * when want < 0). 1 matched (captures in ex->caps), 0 not, -1 aborted. */
+/* want: an end position, or one of these */
+#define WANT_ANY (-1)
+#define WANT_LONGEST (-2)
+#define WANT_SHORTEST (-3)
+
 static int backtrack(Exec *ex, uint32_t s, int64_t want) {
     const FRegex *re = ex->re;
     uint32_t nslots = 2 * (re->nsub + 1);
+    ex->best_end = -1;
     for (uint32_t k = 0; k < nslots; k++) ex->caps[k] = -1;
     for (uint32_t k = 0; k < re->nregs; k++) ex->regs[k] = -1;
     ex->bsp = 0;
@@ -1870,13 +1887,31 @@ static int backtrack(Exec *ex, uint32_t s, int64_t want) {
                 break;
             case I_LOOKEND: ok = false; break;
             case I_MATCH:
-                if (want < 0 || (int64_t)pos == want) return 1;
+                if (want >= 0) {
+                    if ((int64_t)pos == want) return 1;
+                } else if (want == WANT_ANY) {
+                    return 1;
+                } else {
+                    /* keep the longest (shortest) end found first */
+                    bool better = ex->best_end < 0 ||
+                                  (want == WANT_LONGEST ? (int64_t)pos > ex->best_end
+                                                        : (int64_t)pos < ex->best_end);
+                    if (better) {
+                        ex->best_end = pos;
+                        for (uint32_t k = 0; k < nslots; k++) ex->best_caps[k] = ex->caps[k];
+                        if (want == WANT_LONGEST ? pos == ex->len : pos == s) return 1;
+                    }
+                }
                 ok = false;
                 break;
             default: ok = false; break;
             }
             if (!ok) break;
         }
+    }
+    if (ex->best_end >= 0) {
+        for (uint32_t k = 0; k < nslots; k++) ex->caps[k] = ex->best_caps[k];
+        return 1;
     }
     return 0;
 }
@@ -2180,11 +2215,12 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
     /* linear patterns need about ninst * len steps; the budget is far above */
     ex.budget = 20000000ULL + 16ULL * re->ninst * ((uint64_t)len + 1);
     ex.caps = f_alloc(nslots * sizeof(int32_t));
+    ex.best_caps = f_alloc(nslots * sizeof(int32_t));
     ex.regs = f_alloc((re->nregs + 1) * sizeof(int32_t));
     ex.lookc = f_alloc((re->nlooks + 1) * sizeof(int8_t *));
     ex.memo = f_alloc(((size_t)(len >> 6) + 1) * sizeof(uint8_t *));
     int result = 0;
-    if (!ex.caps || !ex.regs || !ex.lookc || !ex.memo) {
+    if (!ex.caps || !ex.best_caps || !ex.regs || !ex.lookc || !ex.memo) {
         ex.oom = true;
         result = -1;
         goto out;
@@ -2213,9 +2249,9 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
             ex.caps[1] = (int32_t)best;
             r = dissect(&ex, re->root, s, (uint32_t)best, 0);
             if (r == 0) r = backtrack(&ex, s, best);
-            if (r == 0) r = backtrack(&ex, s, -1);
+            if (r == 0) r = backtrack(&ex, s, WANT_ANY);
         } else {
-            r = backtrack(&ex, s, -1);
+            r = backtrack(&ex, s, re->shortest ? WANT_SHORTEST : WANT_LONGEST);
         }
         if (r < 0) {
             result = -1;

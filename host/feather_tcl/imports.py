@@ -89,6 +89,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "pin": ((_I, _I), _I),
     "interp_set_result": ((_I, _I), None),
     "interp_limit": ((_I,), _I),
+    "interp_poll": ((_I, _I), _I),
 }
 
 PREFIX: Final = "feather_host_"
@@ -708,3 +709,7 @@ class Imports:
 
     def interp_limit(self, i: int) -> int:
         return self.rt.core(i).limit
+
+    def interp_poll(self, i: int, message: int) -> int:
+        """May the running eval go on? (No limits yet: always.)"""
+        return 0
