@@ -20,8 +20,8 @@
  * WARNING: feather_arena_reset() invalidates ALL pointers from previous
  * allocations. Only call at top-level eval boundaries (eval depth 0).
  *
- * Native builds may provide their own allocator via FeatherHostOps,
- * or use the default arena (a fixed static buffer, no growth).
+ * Native builds (no FEATHER_WASM_BUILD) chain blocks from malloc instead of
+ * growing linear memory; the reset frees the blocks the arena grew.
  */
 
 /* Allocate `size` bytes from the current arena. Returns an 8-byte aligned

@@ -119,7 +119,10 @@ static void table_put(uint64_t key, void *value) {
     }
 }
 
+void cache_numbers_forget(void);
+
 void cache_reset(void) {
+    cache_numbers_forget();
     chunk = NULL;
     chunk_used = chunk_size = region_total = 0;
     floor_mark = 0;
@@ -392,3 +395,34 @@ void cache_bind(const char *s, uint32_t n, int kind, void *value) {
     k->value = value;
     table_put(kept_key(s, n, kind), k);
 }
+
+/* ------------------------------------------------------------ integers */
+
+/* Integers whose handle the core made or read with their number: asking
+ * the host for their integer rep again would be a wasted crossing (a proc's
+ * result read by its caller's expression). Handles are reused after a
+ * scratch release, so a release forgets them all. */
+#define NUM_SLOTS 1024u
+typedef struct NumSlot {
+    FeatherObj h;
+    uint32_t gen;
+    int64_t v;
+} NumSlot;
+static NumSlot nums[NUM_SLOTS];
+static uint32_t num_gen = 1;
+
+void cache_number_put(FeatherObj h, int64_t v) {
+    NumSlot *s = &nums[(h * 2654435761u) >> 22 & (NUM_SLOTS - 1)];
+    s->h = h;
+    s->gen = num_gen;
+    s->v = v;
+}
+
+bool cache_number_get(FeatherObj h, int64_t *v) {
+    NumSlot *s = &nums[(h * 2654435761u) >> 22 & (NUM_SLOTS - 1)];
+    if (s->gen != num_gen || s->h != h || h == 0) return false;
+    *v = s->v;
+    return true;
+}
+
+void cache_numbers_forget(void) { num_gen++; }

@@ -101,4 +101,12 @@ void *cache_keep(size_t bytes);
 void *cache_find(const char *s, uint32_t n, int kind);
 void cache_bind(const char *s, uint32_t n, int kind, void *value);
 
+/* ------------------------------------------------------------ integers */
+
+/* Remember / recall the integer a handle holds (see f_integer_get). */
+void cache_number_put(FeatherObj h, int64_t v);
+bool cache_number_get(FeatherObj h, int64_t *v);
+/* Forget them all: handle numbers are about to be reused. */
+void cache_numbers_forget(void);
+
 #endif /* FEATHER_CACHE_H */

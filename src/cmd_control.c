@@ -69,7 +69,7 @@ static FeatherObj loop_next(FeatherInterp i, LoopScratch *ls, FeatherObj keep) {
     if (++ls->count % RELEASE_EVERY != 0) return keep;
     if (f_poll(i) != TCL_OK) return keep; /* the next command fails at once */
     f_state(i)->result = 0;
-    return feather_host_scratch_release(i, ls->mark, keep);
+    return f_scratch_release(i, ls->mark, keep);
 }
 
 /* The code of a loop body: break and continue end here. */

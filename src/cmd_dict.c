@@ -470,7 +470,7 @@ static int dict_get(FeatherInterp i, int objc, FeatherObj *objv) {
 /* Accept a too-large integer where Tcl would take a bignum unchanged. */
 static bool is_integer_text(FeatherInterp i, FeatherObj o) {
     int64_t v;
-    if (feather_host_integer_get(i, o, &v) == 1) return true;
+    if (f_integer_get(i, o, &v) == 1) return true;
     uint32_t n;
     const char *s = f_get(i, o, &n);
     return f_parse_int(s, n, &v) != 0;

@@ -193,7 +193,7 @@ typedef struct IntVal {
 static int get_intval(FeatherInterp i, FeatherObj o, IntVal *out) {
     int64_t raw;
     out->big = false;
-    if (feather_host_integer_get(i, o, &raw) == 1) {
+    if (f_integer_get(i, o, &raw) == 1) {
         out->v = raw;
         return TCL_OK;
     }

@@ -179,7 +179,7 @@ static int bad_option(FeatherInterp i, const char *s, uint32_t n, const char *mu
  * wrapped to a C int as Tcl does. */
 int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out) {
     int64_t raw;
-    if (feather_host_integer_get(i, o, &raw) != 1) {
+    if (f_integer_get(i, o, &raw) != 1) {
         uint32_t n;
         const char *s = f_get(i, o, &n);
         int r = f_parse_int(s, n, &raw);
@@ -615,7 +615,7 @@ int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, boo
     int64_t raw;
     int32_t v;
     if (is_end) *is_end = false;
-    if (feather_host_integer_get(i, o, &raw) == 1 && raw <= 4294967295LL && raw >= -4294967295LL) {
+    if (f_integer_get(i, o, &raw) == 1 && raw <= 4294967295LL && raw >= -4294967295LL) {
         *out = (int32_t)(uint32_t)(uint64_t)raw;
         return TCL_OK;
     }

@@ -151,6 +151,12 @@ int f_parse_bool(const char *s, uint32_t n, bool *out);
 int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out);
 
 FeatherObj f_int(FeatherInterp i, int64_t v);
+/* feather_host_integer_get, answered without a crossing when the core
+ * already knows the handle's integer. */
+int f_integer_get(FeatherInterp i, FeatherObj o, int64_t *out);
+/* feather_host_scratch_release, forgetting what the core knew of the
+ * handles it drops. */
+FeatherObj f_scratch_release(FeatherInterp i, uint32_t mark, FeatherObj keep);
 FeatherObj f_double(FeatherInterp i, double v);
 
 /* ------------------------------------------------------------ lists */

@@ -1542,7 +1542,7 @@ static void classify(Ex *E, Val *v) {
     if (v->nt != N_UNKNOWN) return;
     if (v->o && !v->s) {
         int64_t raw;
-        int k = feather_host_integer_get(E->i, v->o, &raw);
+        int k = f_integer_get(E->i, v->o, &raw);
         if (k == 1) {
             v->nt = N_INT;
             v->i = raw;

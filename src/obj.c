@@ -325,7 +325,7 @@ int f_parse_double(FeatherInterp i, const char *s, uint32_t n, double *out) {
 
 int f_get_number(FeatherInterp i, FeatherObj o, int64_t *iv, double *dv) {
     int64_t raw;
-    int kind = feather_host_integer_get(i, o, &raw);
+    int kind = f_integer_get(i, o, &raw);
     if (kind == 1) {
         *iv = raw;
         return 1;
@@ -344,7 +344,7 @@ int f_get_number(FeatherInterp i, FeatherObj o, int64_t *iv, double *dv) {
 
 int f_get_int(FeatherInterp i, FeatherObj o, int64_t *out) {
     int64_t raw;
-    if (feather_host_integer_get(i, o, &raw) == 1) {
+    if (f_integer_get(i, o, &raw) == 1) {
         *out = raw;
         return TCL_OK;
     }
@@ -397,7 +397,7 @@ numeric:;
 
 int f_get_bool(FeatherInterp i, FeatherObj o, bool *out) {
     int64_t raw;
-    int kind = feather_host_integer_get(i, o, &raw);
+    int kind = f_integer_get(i, o, &raw);
     if (kind == 1) {
         *out = raw != 0;
         return TCL_OK;
@@ -421,7 +421,7 @@ int f_get_bool(FeatherInterp i, FeatherObj o, bool *out) {
 
 int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out) {
     int64_t raw;
-    if (feather_host_integer_get(i, o, &raw) == 1) {
+    if (f_integer_get(i, o, &raw) == 1) {
         *out = raw;
         return TCL_OK;
     }
@@ -462,7 +462,23 @@ bad:
     return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?", s, n);
 }
 
-FeatherObj f_int(FeatherInterp i, int64_t v) { return feather_host_integer_new(i, v); }
+FeatherObj f_int(FeatherInterp i, int64_t v) {
+    FeatherObj h = feather_host_integer_new(i, v);
+    cache_number_put(h, v);
+    return h;
+}
+
+int f_integer_get(FeatherInterp i, FeatherObj o, int64_t *out) {
+    if (cache_number_get(o, out)) return 1;
+    int kind = feather_host_integer_get(i, o, out);
+    if (kind == 1) cache_number_put(o, *out);
+    return kind;
+}
+
+FeatherObj f_scratch_release(FeatherInterp i, uint32_t mark, FeatherObj keep) {
+    cache_numbers_forget();
+    return feather_host_scratch_release(i, mark, keep);
+}
 
 FeatherObj f_double(FeatherInterp i, double v) { return feather_host_double_new(i, v); }
 
@@ -639,6 +655,7 @@ int f_var_get_number(FeatherInterp i, const char *name, uint32_t n, FeatherObj *
     *out = vn.value;
     *kind = vn.kind;
     *number = vn.number;
+    if (vn.kind == 1) cache_number_put(vn.value, vn.number);
     return TCL_OK;
 }
 
