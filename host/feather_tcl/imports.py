@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from feather_tcl import state as st
+from feather_tcl.limits import HANDLE_BYTES, value_size
 from feather_tcl.values import (
     PIN_BASE,
     TclDict,
@@ -34,6 +35,7 @@ from feather_tcl.values import (
 
 if TYPE_CHECKING:
     from feather_tcl._wasm import Instance
+    from feather_tcl.limits import Limits
     from feather_tcl.runtime import Runtime
 
 _I, _L, _D = "i32", "i64", "f64"
@@ -173,6 +175,10 @@ class Imports:
         # handle -> UTF-8 of its string rep, for strings read more than once per eval
         self.encoded: dict[int, bytes] = {}
         self.epoch_addr = 0  # address of the core's command epoch (0: none)
+        # Limits (limits.py): set by the runtime. cap is the memory limit (0: none):
+        # every import that builds a value of unbounded size checks it first.
+        self.limits: Limits = None  # type: ignore[assignment]
+        self.cap = 0
 
     def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
         """import name -> (implementation, parameter kinds, result kind)."""
@@ -281,6 +287,8 @@ class Imports:
             objs = self.objs
             objs.append(text)
             return len(objs)
+        if self.cap:
+            self.limits.check(n)
         objs = self.objs
         objs.append(self.text(s, n))
         return len(objs)
@@ -307,7 +315,10 @@ class Imports:
         return n
 
     def string_concat(self, i: int, parts: int, n: int) -> int:
-        return self.new("".join([to_str(v) for v in self.values(parts, n)]))
+        strs = [to_str(v) for v in self.values(parts, n)]
+        if self.cap:
+            self.limits.check(sum(map(len, strs)))
+        return self.new("".join(strs))
 
     # ------------------------------------------------------------ rune
 
@@ -351,6 +362,8 @@ class Imports:
     # ------------------------------------------------------------ list
 
     def list_new(self, i: int, items: int, n: int) -> int:
+        if self.cap:
+            self.limits.check(n * HANDLE_BYTES)
         return self.new(TclList(self.values(items, n)))
 
     def list_length(self, i: int, o: int) -> int:
@@ -372,6 +385,8 @@ class Imports:
     def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
         sp = self.inst.u32s(spans, 2 * n) if n > 0 else []
         end = max((sp[2 * k] + sp[2 * k + 1] for k in range(n)), default=0)
+        if self.cap:
+            self.limits.check(n * HANDLE_BYTES + end)
         data = self.inst.read(buf, end) if end else b""
         if data.isascii():
             whole = data.decode("ascii")
@@ -401,6 +416,8 @@ class Imports:
             if not elems or first >= len(elems):
                 return 0
             chunk = elems[first : first + count]
+        if self.cap:
+            self.limits.check(len(chunk) * HANDLE_BYTES)
         objs = self.objs
         base = len(objs) + 1
         objs.extend(chunk)
@@ -412,10 +429,15 @@ class Imports:
         elems = self.elements(o) or []
         first &= _U32
         count &= _U32
-        return self.new(TclList(elems[first : first + count]))
+        chunk = elems[first : first + count]
+        if self.cap:
+            self.limits.check(len(chunk) * HANDLE_BYTES)
+        return self.new(TclList(chunk))
 
     def list_append(self, i: int, o: int, items: int, n: int) -> int:
         v = self.get(o)
+        if self.cap:
+            self.limits.check(value_size(v) + n * HANDLE_BYTES)
         new = self.values(items, n)
         if type(v) is TclList:
             return self.new(v.append(new))
@@ -425,6 +447,8 @@ class Imports:
 
     def list_splice(self, i: int, o: int, first: int, remove: int, items: int, n: int) -> int:
         v = self.get(o)
+        if self.cap:
+            self.limits.check(value_size(v) + n * HANDLE_BYTES)
         new = self.values(items, n)
         first &= _U32
         remove &= _U32
@@ -474,13 +498,8 @@ class Imports:
 
     def dict_put(self, i: int, o: int, key: int, value: int) -> int:
         v = self.get(o)
-        d = dict(v.d) if type(v) is TclDict else {}
-        k = to_str(self.get(key))
-        if value:
-            d[k] = self.get(value)
-        else:
-            d.pop(k, None)
-        return self.new(TclDict(d))
+        base = v if type(v) is TclDict else TclDict({})
+        return self.new(base.put(to_str(self.get(key)), self.get(value) if value else None))
 
     # ------------------------------------------------------------ var
 
@@ -528,13 +547,19 @@ class Imports:
         r = self.state(i).var_lappend(
             self.text(name, nlen), self.key(key, klen), self.values(items, n)
         )
+        if self.cap and r[1] is not None:
+            self.limits.check(value_size(r[1]))
         return self._out(out, r)
 
     def var_append(
         self, i: int, name: int, nlen: int, key: int, klen: int, parts: int, n: int, out: int
     ) -> int:
         data = b"".join([to_bytes(v) for v in self.values(parts, n)])
+        if self.cap:
+            self.limits.check(len(data))
         r = self.state(i).var_append(self.text(name, nlen), self.key(key, klen), data)
+        if self.cap and r[1] is not None:
+            self.limits.check(value_size(r[1]))
         return self._out(out, r)
 
     def var_link(self, i: int, name: int, nlen: int, level: int, target: int, tlen: int) -> int:
@@ -615,6 +640,8 @@ class Imports:
 
     def cmd_invoke(self, i: int, ident: int, argv: int, argc: int, result: int) -> int:
         code, value = self.rt.core(i).invoke(ident, self.values(argv, argc))
+        if self.cap:
+            self.limits.check(value_size(value))
         self.inst.set_u32(result, self.new(value))
         return code
 
@@ -711,5 +738,9 @@ class Imports:
         return self.rt.core(i).limit
 
     def interp_poll(self, i: int, message: int) -> int:
-        """May the running eval go on? (No limits yet: always.)"""
-        return 0
+        """May the running eval go on? 1 stops it with *message (limits.py)."""
+        stop = self.limits.poll()
+        if stop is None:
+            return 0
+        self.inst.set_u32(message, self.new(stop))
+        return 1

@@ -79,17 +79,61 @@ class TclList:
         return f"TclList({self.items[: self.n]!r})"
 
 
-class TclDict:
-    """A Tcl dict: string keys in insertion order."""
+class _Diff:
+    """An older dict version: its base with ``key`` restored (``had``: to ``old``)."""
 
-    __slots__ = ("d", "rep", "lst")
+    __slots__ = ("base", "key", "had", "old")
+
+    def __init__(self, base: TclDict, key: str, had: bool, old: Value | None) -> None:
+        self.base = base
+        self.key = key
+        self.had = had
+        self.old = old
+
+
+class TclDict:
+    """A Tcl dict: string keys in insertion order.
+
+    Persistent by Baker's trick (twin of js/values.js): ``put`` moves the Python
+    dict to the new version in O(1) and leaves this one a diff against it;
+    reading an older version later moves the dict back along the chain
+    (``_reroot``). So a ``dict set`` loop is linear and every version keeps its
+    meaning."""
+
+    __slots__ = ("m", "diff", "rep", "lst")
 
     def __init__(self, d: dict[str, Value], rep: str | None = None) -> None:
-        self.d = d
+        self.m: dict[str, Value] | None = d  # None while this version is a diff
+        self.diff: _Diff | None = None
         self.rep = rep
         # The list this dict was made from when that list had duplicate keys: its
         # list rep is then that list, not the canonical key/value list.
         self.lst: TclList | None = None
+
+    @property
+    def d(self) -> dict[str, Value]:
+        """The entries (read them, never change them)."""
+        m = self.m
+        if m is None:
+            _reroot(self)
+            m = self.m
+            assert m is not None
+        return m
+
+    def put(self, key: str, value: Value | None) -> TclDict:
+        """This dict with key set to value (None: key removed). Removing a key
+        copies: a dict cannot put a key back at its old position."""
+        m = self.d
+        if value is None:
+            copy = dict(m)
+            copy.pop(key, None)
+            return TclDict(copy)
+        nxt = TclDict(m)
+        had = key in m
+        self.diff = _Diff(nxt, key, had, m.get(key))
+        self.m = None
+        m[key] = value
+        return nxt
 
     def flat(self) -> list[Value]:
         """The dict as a flat key/value list (its list rep)."""
@@ -103,6 +147,30 @@ class TclDict:
 
     def __repr__(self) -> str:
         return f"TclDict({self.d!r})"
+
+
+def _reroot(d: TclDict) -> None:
+    """Move the entries of a chain of dict versions to version d."""
+    chain: list[TclDict] = []
+    node = d
+    while node.m is None:
+        chain.append(node)
+        assert node.diff is not None
+        node = node.diff.base
+    for c in reversed(chain):
+        diff = c.diff
+        assert diff is not None
+        b = diff.base  # holds the entries now
+        m = b.m
+        assert m is not None
+        b.diff = _Diff(c, diff.key, diff.key in m, m.get(diff.key))
+        b.m = None
+        if diff.had:
+            m[diff.key] = diff.old  # type: ignore[assignment]
+        else:
+            m.pop(diff.key, None)
+        c.m = m
+        c.diff = None
 
 
 class Text:
