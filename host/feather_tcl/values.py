@@ -350,6 +350,29 @@ def format_list(items: Iterable[Value]) -> str:
 # ---------------------------------------------------------------- conversions
 
 
+def _elements(v: TclList | TclDict) -> list[Value]:
+    if isinstance(v, TclList):
+        items = v.items
+        return items if len(items) == v.n else items[: v.n]
+    return v.flat()
+
+
+def _fill_reps(root: TclList | TclDict) -> None:
+    """Give root and the lists and dicts nested in it their string reps,
+    innermost first, without recursion: a list nested 100,000 deep is fine."""
+    stack: list[tuple[TclList | TclDict, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        if ready:
+            if node.rep is None:
+                node.rep = format_list(_elements(node))
+            continue
+        stack.append((node, True))
+        for child in _elements(node):
+            if isinstance(child, (TclList, TclDict)) and child.rep is None:
+                stack.append((child, False))
+
+
 def to_str(v: Value) -> str:
     """The string rep of any value."""
     t = type(v)
@@ -361,8 +384,9 @@ def to_str(v: Value) -> str:
         lst: TclList = v  # type: ignore[assignment]
         rep = lst.rep
         if rep is None:
-            items = lst.items
-            rep = lst.rep = format_list(items if len(items) == lst.n else items[: lst.n])
+            _fill_reps(lst)
+            rep = lst.rep
+            assert rep is not None
         return rep
     if t is float:
         return format_double(v)  # type: ignore[arg-type]
@@ -375,7 +399,8 @@ def to_str(v: Value) -> str:
     if t is TclDict:
         d: TclDict = v  # type: ignore[assignment]
         if d.rep is None:
-            d.rep = format_list(d.flat())
+            _fill_reps(d)
+        assert d.rep is not None
         return d.rep
     if isinstance(v, bool):
         return "1" if v else "0"
