@@ -157,7 +157,7 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
 /* ------------------------------------------------------------ commands */
 
 static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t n);
-static int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs);
+static inline int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs);
 
 static int nesting_error(FeatherInterp i) {
     f_set_error_code(i, f_str(i, "TCL LIMIT STACK"));
@@ -328,7 +328,7 @@ static int syntax_error(FeatherInterp i, InterpState *st, const char *s, uint32_
 
 /* Substitute and invoke one parsed command of script s (lit: its literal
  * words' handles, or NULL); log it in errorInfo when it fails. */
-static int run_command(FeatherInterp i, InterpState *st, const char *s, uint32_t n, Command *cmd,
+static inline __attribute__((always_inline)) int run_command(FeatherInterp i, InterpState *st, const char *s, uint32_t n, Command *cmd,
                        const FeatherObj *lit) {
     size_t mark = f_mark();
     FeatherObj *objv;
@@ -396,7 +396,7 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
 }
 
 /* The same from a cached parse. */
-static int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs) {
+static inline __attribute__((always_inline)) int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs) {
     st->result = 0;
     for (uint32_t k = 0; k < cs->ncmds; k++) {
         int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit);
