@@ -33,10 +33,26 @@ static int cmd_unset(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_ok_empty(i);
 }
 
+/* Is o an integer beyond 64 bits (Tcl promotes to a bignum)? */
+static bool is_big(FeatherInterp i, FeatherObj o) {
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    int64_t v;
+    return f_parse_int(s, n, &v) == 2;
+}
+
+/* cur + delta where one is beyond 64 bits or the sum overflows: expr's
+ * bignums compute it. */
+static int big_sum(FeatherInterp i, FeatherObj cur, FeatherObj delta, FeatherObj *out) {
+    FeatherObj e = f_format(i, "%o + %o", cur, delta);
+    return f_expr(i, e, out);
+}
+
 static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "varName ?increment?");
     int64_t delta = 1;
-    if (objc == 3 && f_get_int(i, objv[2], &delta) != TCL_OK) {
+    bool big_delta = objc == 3 && is_big(i, objv[2]);
+    if (objc == 3 && !big_delta && f_get_int(i, objv[2], &delta) != TCL_OK) {
         f_add_error_info(i, "\n    (reading increment)", 23);
         return TCL_ERROR;
     }
@@ -47,22 +63,44 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t klen;
     f_split_varname(name, n, &base, &key, &klen);
     FeatherObj out = 0;
-    int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
-    if (st == FEATHER_VAR_OK) return f_ok(i, out);
-    if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
-    /* General path: the value is a string (or overflows 64 bits). */
-    FeatherObj v;
-    if (f_var_get_s(i, name, n, &v) != TCL_OK) return TCL_ERROR;
+    if (!big_delta) {
+        int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
+        if (st == FEATHER_VAR_OK) return f_ok(i, out);
+        if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
+    }
+    /* General path: the value is a string, or a sum beyond 64 bits. */
+    FeatherObj v = 0;
+    int st = feather_host_var_get(i, name, base, key, klen, 0, &v);
+    if (st == FEATHER_VAR_NO_SUCH_VAR || st == FEATHER_VAR_NO_SUCH_ELEMENT) {
+        v = f_int(i, 0); /* a missing variable counts from 0, as in Tcl 8.6 */
+    } else if (st != FEATHER_VAR_OK) {
+        return f_var_error(i, "read", name, n, st, v);
+    }
     int64_t cur;
-    if (f_get_int(i, v, &cur) != TCL_OK) {
-        f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
-        return TCL_ERROR;
+    FeatherObj sum;
+    if (big_delta || is_big(i, v)) {
+        if (!big_delta || !is_big(i, v)) {
+            FeatherObj other = big_delta ? v : objv[2];
+            if (f_get_int(i, other, &cur) != TCL_OK) {
+                if (!big_delta) f_add_error_info(i, "\n    (reading increment)", 23);
+                else f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
+                return TCL_ERROR;
+            }
+        }
+        if (big_sum(i, v, big_delta ? objv[2] : f_int(i, delta), &sum) != TCL_OK) return TCL_ERROR;
+    } else {
+        if (f_get_int(i, v, &cur) != TCL_OK) {
+            f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
+            return TCL_ERROR;
+        }
+        int64_t r;
+        if (__builtin_add_overflow(cur, delta, &r)) {
+            if (big_sum(i, v, f_int(i, delta), &sum) != TCL_OK) return TCL_ERROR;
+        } else {
+            sum = f_int(i, r);
+        }
     }
-    int64_t sum;
-    if (__builtin_add_overflow(cur, delta, &sum)) {
-        return f_error(i, "integer overflow: incr beyond 64 bits is not supported yet");
-    }
-    if (f_var_set_s(i, name, n, f_int(i, sum), &out) != TCL_OK) return TCL_ERROR;
+    if (f_var_set_s(i, name, n, sum, &out) != TCL_OK) return TCL_ERROR;
     return f_ok(i, out);
 }
 

@@ -129,3 +129,17 @@ set x 5; if {$x < 3} {set r a} elseif {$x < 6} {set r b} else {set r c}
 if 1
 # case: core-string-rep-of-list
 set l [list a {b c} {}]; string length $l
+# case: core-incr-past-64-bits
+set x 9223372036854775807; incr x
+# case: core-incr-big-increment
+set y 5; incr y 99999999999999999999
+# case: core-incr-big-value
+set w 99999999999999999999; incr w -1
+# case: core-incr-below-min
+set n -9223372036854775808; incr n -1
+# case: core-incr-new-var-big
+incr newvar 99999999999999999999
+# case: core-incr-bad-with-big
+set b abc; incr b 99999999999999999999
+# case: core-incr-array-element
+set a(1) 5; incr a(1) 3; incr a(2); list $a(1) $a(2)
