@@ -48,6 +48,7 @@ uint32_t fstr_class(FeatherInterp i, uint32_t c);          /* cmd_string.c */
 #define RE_MAX_NEST 250
 #define RE_MAX_INST 400000
 #define RE_DUPMAX 255
+#define RE_MAX_ACTIVE (RE_MAX_NEST * 2 + 8) /* explore() calls running at once */
 #define RE_INF (-1)
 
 /* Host class bits (host.h, feather_host_rune_class). */
@@ -1362,7 +1363,7 @@ typedef struct Exec {
     struct Visit *vtmp;
     uint32_t vtmpcap;
     uint32_t next_call;
-    uint32_t active[RE_MAX_NEST * 2 + 8];
+    uint32_t *active;   /* ids of the calls running, innermost last */
     uint32_t nactive;
     int8_t **lookc;     /* lookahead results per position: 0 unknown, 1 no, 2 yes */
     uint32_t *ends;
@@ -1565,7 +1566,7 @@ static int explore(Exec *ex, uint32_t pc0, uint32_t pos0, int goal, uint32_t goa
     int found = 0;
     uint32_t call = 0;
     if (!memo) {
-        if (ex->nactive >= sizeof ex->active / sizeof ex->active[0]) {
+        if (ex->nactive >= RE_MAX_ACTIVE) {
             ex->aborted = true;
             return -1;
         }
@@ -2216,11 +2217,12 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
     ex.budget = 20000000ULL + 16ULL * re->ninst * ((uint64_t)len + 1);
     ex.caps = f_alloc(nslots * sizeof(int32_t));
     ex.best_caps = f_alloc(nslots * sizeof(int32_t));
+    ex.active = f_alloc(RE_MAX_ACTIVE * sizeof(uint32_t));
     ex.regs = f_alloc((re->nregs + 1) * sizeof(int32_t));
     ex.lookc = f_alloc((re->nlooks + 1) * sizeof(int8_t *));
     ex.memo = f_alloc(((size_t)(len >> 6) + 1) * sizeof(uint8_t *));
     int result = 0;
-    if (!ex.caps || !ex.best_caps || !ex.regs || !ex.lookc || !ex.memo) {
+    if (!ex.caps || !ex.best_caps || !ex.active || !ex.regs || !ex.lookc || !ex.memo) {
         ex.oom = true;
         result = -1;
         goto out;
