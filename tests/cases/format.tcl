@@ -969,3 +969,27 @@ p 3-4
 scan abc %d%d
 # case: scan-list-partial
 scan {12 abc} %d%d
+# case: format-lld-expr-bignum
+format %lld [expr {2**100}]
+# case: format-d-expr-bignum-wraps
+format %d [expr {2**64+5}]
+# case: format-llx-expr-negative-bignum
+format %llx [expr {-2**70}]
+# case: format-f-expr-bignum
+format %f [expr {2**70}]
+# case: format-e-expr-bignum
+format %e [expr {10**30}]
+# case: format-c-expr-bignum
+format %c [expr {2**40}]
+# case: format-star-expr-bignum
+format %*d [expr {2**40}] 1
+# case: format-s-expr-bignum
+format %s [expr {2**100}]
+# case: format-u-expr-max
+format %u [expr {2**64-1}]
+# case: format-f-expr-seventh
+format %.3f [expr {1/7.}]
+# case: format-f-expr-negative-half
+format %5.1f [expr {-1.25}]
+# case: scan-lld-into-expr
+expr {[scan 99999999999999999999 %lld] + 1}

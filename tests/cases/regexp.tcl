@@ -844,3 +844,11 @@ clean {a1-b2_c3!}
 # case: regsub-var-error
 set a 1
 regsub a a b a(x)
+# case: regexp-via-switch
+switch -regexp -- abc123 {^[a-z]+$} {set r letters} {^[a-z]+\d+$} {set r mixed} default {set r none}
+# case: regexp-via-switch-matchvar
+switch -regexp -matchvar m -- foo=bar {(\w+)=(\w+)} {set m}
+# case: regexp-via-switch-indexvar
+switch -regexp -indexvar m -- foo=bar {(\w+)=(\w+)} {set m}
+# case: regexp-via-switch-nocase
+switch -regexp -nocase -- ABC {^abc$} {set r yes} default {set r no}
