@@ -1,4 +1,4 @@
-"""``python -m toolchain``: build, inspect, verify, clean, zig."""
+"""``python -m toolchain``: build, build-native, inspect, verify, clean, zig."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--only", choices=GATES, help="run this gate alone")
     which.add_argument("--list", action="store_true", help="list the gates and their checks")
 
+    native_cmd = commands.add_parser(
+        "build-native", help="compile src/ as build/native/libfeather.so (see toolchain/native.py)"
+    )
+    native_cmd.add_argument("--variant", choices=["release", "asan", "fuzz"], default="release")
+    native_cmd.add_argument("--jobs", "-j", type=int, default=2, help="parallel compiles")
+
     commands.add_parser("clean", help="remove build/ and the copies of feather.wasm")
     commands.add_parser("zig", help="print the zig found in the ziglang package")
     return parser
@@ -60,6 +66,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     manifest = load_manifest(args.manifest)
     if args.command == "build":
         build(manifest, jobs=args.jobs)
+        return 0
+    if args.command == "build-native":
+        from toolchain.native import build_native
+
+        build_native(manifest, args.variant, jobs=args.jobs)
         return 0
     if args.command == "clean":
         clean(manifest)

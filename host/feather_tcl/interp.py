@@ -37,9 +37,13 @@ class Interp:
         stderr: TextIO | None = None,
         *,
         runtime: Runtime | None = None,
+        backend: str | None = None,
         recursion_limit: int = 1000,
     ) -> None:
-        self._rt = runtime if runtime is not None else Runtime.shared()
+        # backend: "wasm" or "native" (issue 8); None: $FEATHER_BACKEND, else "wasm".
+        if runtime is not None and backend is not None and runtime.backend != backend:
+            raise ValueError(f"runtime is {runtime.backend!r}, not {backend!r}")
+        self._rt = runtime if runtime is not None else Runtime.shared(backend)
         self._core = self._rt.add_interp(stdout, stderr, recursion_limit)
         core = self._core
         # Forget the interp's state when the Interp object is collected.

@@ -19,9 +19,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from feather_tcl import state as st
+from feather_tcl._native import default_backend
 from feather_tcl._wasm import HostTrap, Instance
 from feather_tcl.errors import TclError
 from feather_tcl.imports import Imports
@@ -95,8 +96,12 @@ class Runtime:
     """One WASM instance shared by interpreters."""
 
     _shared: Runtime | None = None
+    _shared_native: Runtime | None = None  # native backend (issue 8)
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, backend: str | None = None) -> None:
+        # backend: "wasm" (default) or "native" (libfeather.so, feather_tcl/_native.py);
+        # None: $FEATHER_BACKEND, else "wasm". Both take the same import table.
+        self.backend = backend or default_backend()
         from feather_tcl.values import Scratch
 
         self.path = path
@@ -108,7 +113,7 @@ class Runtime:
         self.instances = 1  # instances made so far (a trap makes a new one)
         self.imports = Imports(self)
         self._table = self.imports.table()
-        self.inst = Instance(self._table, self.calls, path)  # type: ignore[arg-type]
+        self.inst = self._instance()
         self._attach()
         self.has_parse_status = self.inst.has_export("feather_parse_status")
 
@@ -118,11 +123,23 @@ class Runtime:
         has_epoch = self.inst.has_export("feather_epoch_ptr")
         self.imports.epoch_addr = self.inst.call("feather_epoch_ptr") if has_epoch else 0
 
+    def _instance(self) -> Instance:
+        """A new instance of the backend's module (the native one has the same interface)."""
+        if self.backend == "native":
+            from feather_tcl._native import NativeInstance
+
+            return cast(Instance, NativeInstance(self._table, self.calls, self.path))  # type: ignore[arg-type]
+        return Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
+
     @classmethod
-    def shared(cls) -> Runtime:
-        """The process-wide runtime used by Interps created without one."""
+    def shared(cls, backend: str | None = None) -> Runtime:
+        """The process-wide runtime (one per backend) used by Interps created without one."""
+        if (backend or default_backend()) == "native":
+            if cls._shared_native is None:
+                cls._shared_native = cls(backend="native")
+            return cls._shared_native
         if cls._shared is None:
-            cls._shared = cls()
+            cls._shared = cls(backend="wasm")
         return cls._shared
 
     # ------------------------------------------------------------ interps
@@ -184,7 +201,7 @@ class Runtime:
         if self.poisoned:
             self.poisoned = False
             self.instances += 1
-            self.inst = Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
+            self.inst = self._instance()
             self._attach()
         else:
             self.inst.call("feather_arena_reset")

@@ -1,0 +1,491 @@
+"""The native build: the same src/*.c as a shared library for the host platform.
+
+``python -m toolchain build-native [--variant release|asan|fuzz]`` compiles every source of
+the manifest with ``zig cc`` for the machine it runs on (no FEATHER_WASM_BUILD, -fPIC) and
+links ``build/native/libfeather.so`` (``build/native-asan/``, ``build/native-fuzz/`` for the
+instrumented variants).
+
+In a native build the core calls the ``feather_host_*`` functions of src/host.h directly.
+They are defined in one generated file, ``native_ops.c`` (written to the variant's build
+directory from src/host.h and the FEATHER_HOST_FUNCTIONS list of src/feather.h; never part of
+the WASM build), each forwarding to the FeatherHostOps table the host installs with the
+exported ``feather_set_ops``. So the default ops that ``feather_get_ops(NULL)`` returns
+dispatch to the host's table: the single dispatch path of both builds.
+
+The generated file also holds:
+
+- ``feather_native_signatures``: every host function with its C types, in table order, so
+  the Python host builds its ctypes table from the library itself and cannot drift;
+- one guarded entry ``feather_native_NAME`` per export that takes a FeatherHostOps (the ones
+  that can call back into the host): a host whose callback failed sets
+  ``feather_native_unwind`` and the next forwarder ``longjmp``s back to the guarded entry,
+  which is what a trap does in WASM (the core's frames are abandoned, the host raises).
+
+Only the exports of the manifest (those it links at its level), ``feather_set_ops`` and the
+generated symbols are visible (a version script): the core's own memcpy etc. stay local.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolchain.build import BuildError, Log, Unit, _digest, compile_unit, is_fresh
+from toolchain.manifest import Manifest
+from toolchain.zig import Zig, default_zig
+
+WASM_DEFINE = "FEATHER_WASM_BUILD"
+LIBRARY = "libfeather.so"
+# WASM-only shims (arena.h declares them under FEATHER_WASM_BUILD): no native definition.
+WASM_ONLY_EXPORTS = frozenset({"alloc", "free"})
+
+# Flags every native variant shares. -ffreestanding: the core assumes no C library, as in
+# WASM (its memcpy is its own). -ffp-contract=off and a baseline CPU: no fused multiply-add,
+# so doubles round exactly as in wasm32 (the core's Dekker products depend on it).
+COMMON_FLAGS = ("-fPIC", "-ffreestanding", "-ffp-contract=off", "-mcpu=baseline")
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    out_dir: str
+    optimize: tuple[str, ...]
+    sanitize: tuple[str, ...] = ()
+    link: tuple[str, ...] = ()
+    defs: bool = True  # link with -z defs: no undefined symbol but the C library's
+
+
+VARIANTS: dict[str, Variant] = {
+    "release": Variant("release", "native", ("-O2",)),
+    # ASan + UBSan; every UBSan report aborts (no recovery), so any report fails a run.
+    # The ASan runtime is not part of zig: the library is loaded with one preloaded
+    # (see asan_runtime()), so its __asan_* references stay undefined at link time.
+    "asan": Variant(
+        "asan",
+        "native-asan",
+        ("-O1", "-g", "-fno-omit-frame-pointer"),
+        (
+            # Two flags: zig cc drops "address" from "-fsanitize=address,undefined".
+            "-fsanitize=address",
+            "-fsanitize=undefined",
+            "-fno-sanitize-recover=all",
+        ),
+        defs=False,
+    ),
+    # Coverage for libFuzzer (inside atheris): inline 8-bit counters, the PC table and
+    # comparison tracing, resolved at load time from atheris's libFuzzer; UBSan (zig's own
+    # runtime, linked in) aborts on any report. No ASan: a preloaded ASan runtime would
+    # take the coverage hooks from libFuzzer (replay findings on the asan variant instead).
+    "fuzz": Variant(
+        "fuzz",
+        "native-fuzz",
+        ("-O1", "-g", "-fno-omit-frame-pointer"),
+        (
+            "-fsanitize=undefined",
+            "-fno-sanitize-recover=all",
+            "-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp",
+        ),
+        defs=False,
+    ),
+}
+
+
+# -- reading the contract ---------------------------------------------------------------------
+
+_HOST_DECL = re.compile(
+    r"FEATHER_HOST\((feather_host_\w+)\)\s*\n\s*([^;]*?)\b(feather_host_\w+)\s*\(([^)]*)\)\s*;",
+    re.S,
+)
+_EXPORT_DECL = re.compile(
+    r"^(?!typedef)([A-Za-z_][\w \t*]*?)\b(feather_\w+)\s*\(([^)]*)\)\s*;", re.M
+)
+_XMACRO = re.compile(r"#define\s+FEATHER_HOST_FUNCTIONS\(X\)((?:[^\n]*\\\n)*[^\n]*)")
+
+
+@dataclass(frozen=True)
+class Param:
+    ctype: str
+    name: str
+
+    @property
+    def code(self) -> str:
+        return type_code(self.ctype)
+
+
+@dataclass(frozen=True)
+class Function:
+    """One C function: its result type, name and parameters."""
+
+    result: str
+    name: str
+    params: tuple[Param, ...]
+
+    @property
+    def short(self) -> str:
+        return self.name.removeprefix("feather_host_")
+
+    def signature(self) -> str:
+        """``name:R(ABC)`` with one type code per parameter (see type_code)."""
+        return f"{self.short}:{type_code(self.result)}({''.join(p.code for p in self.params)})"
+
+    def prototype(self, name: str | None = None) -> str:
+        params = ", ".join(f"{p.ctype} {p.name}" for p in self.params) or "void"
+        return f"{self.result} {name or self.name}({params})"
+
+
+def type_code(ctype: str) -> str:
+    """One letter for a C type of the contract: v void, p pointer, i int32_t/int,
+    u uint32_t (FeatherObj, FeatherInterp), l int64_t, z size_t, d double."""
+    t = " ".join(ctype.replace("const", "").split())
+    if "*" in t:
+        return "p"
+    codes = {
+        "void": "v",
+        "int": "i",
+        "int32_t": "i",
+        "uint32_t": "u",
+        "FeatherObj": "u",
+        "FeatherInterp": "u",
+        "int64_t": "l",
+        "size_t": "z",
+        "double": "d",
+    }
+    if t not in codes:
+        raise BuildError(f"native: no type code for C type {ctype!r}")
+    return codes[t]
+
+
+def _params(text: str) -> tuple[Param, ...]:
+    text = " ".join(text.split())
+    if text in ("", "void"):
+        return ()
+    params = []
+    for part in text.split(","):
+        m = re.match(r"^(.*?)(\w+)$", part.strip())
+        if m is None:
+            raise BuildError(f"native: cannot read parameter {part!r}")
+        ctype, name = m.group(1).strip(), m.group(2)
+        params.append(Param(ctype, name))
+    return tuple(params)
+
+
+def host_functions(root: Path) -> list[Function]:
+    """The host functions of src/host.h, in the order of FEATHER_HOST_FUNCTIONS."""
+    host_h = (root / "src" / "host.h").read_text()
+    feather_h = (root / "src" / "feather.h").read_text()
+    declared: dict[str, Function] = {}
+    for m in _HOST_DECL.finditer(host_h):
+        if m.group(1) != m.group(3):
+            raise BuildError(f"native: FEATHER_HOST({m.group(1)}) declares {m.group(3)}")
+        declared[m.group(3)] = Function(
+            " ".join(m.group(2).split()), m.group(3), _params(m.group(4))
+        )
+    x = _XMACRO.search(feather_h)
+    if x is None:
+        raise BuildError("native: FEATHER_HOST_FUNCTIONS not found in src/feather.h")
+    order = re.findall(r"X\((\w+)\)", x.group(1))
+    missing = [n for n in order if f"feather_host_{n}" not in declared]
+    extra = sorted(set(declared) - {f"feather_host_{n}" for n in order})
+    if missing or extra:
+        raise BuildError(
+            f"native: src/host.h and FEATHER_HOST_FUNCTIONS disagree: "
+            f"not declared {missing}, not in the table {extra}"
+        )
+    return [declared[f"feather_host_{n}"] for n in order]
+
+
+def exported_functions(root: Path) -> dict[str, Function]:
+    """The functions declared in src/feather.h and src/arena.h (the module's API)."""
+    found: dict[str, Function] = {}
+    for header in ("feather.h", "arena.h"):
+        text = (root / "src" / header).read_text()
+        for m in _EXPORT_DECL.finditer(text):
+            name = m.group(2)
+            if name.startswith("feather_host_"):
+                continue
+            found[name] = Function(" ".join(m.group(1).split()), name, _params(m.group(3)))
+    return found
+
+
+# -- generated code -----------------------------------------------------------------------------
+
+
+def _call(fn: Function, target: str) -> str:
+    args = ", ".join(p.name for p in fn.params)
+    return f"{target}({args})"
+
+
+def generate_ops(functions: Sequence[Function], guarded: Sequence[Function]) -> str:
+    """native_ops.c: the forwarders, feather_set_ops, the signatures and guarded entries."""
+    out = [
+        "/* native_ops.c -- GENERATED by toolchain/native.py from src/host.h and src/feather.h.",
+        " * Native builds only: each feather_host_* function forwards to the FeatherHostOps",
+        " * table the host installed with feather_set_ops. Do not edit. */",
+        "#ifdef FEATHER_WASM_BUILD",
+        '#error "native_ops.c is part of the native build only"',
+        "#endif",
+        "#include <setjmp.h>",
+        "#include <stddef.h>",
+        '#include "feather.h"',
+        "",
+        '#define EXPORT __attribute__((visibility("default")))',
+        "",
+        "static FeatherHostOps *native_ops;",
+        "/* Set by the host when a callback failed: the next forwarder unwinds the core back",
+        " * to the innermost guarded entry (as a trap does in WASM). */",
+        "EXPORT volatile int feather_native_unwind;",
+        "static jmp_buf *native_jmp;",
+        "",
+        "EXPORT void feather_set_ops(FeatherHostOps *ops) { native_ops = ops; }",
+        "",
+        f"EXPORT const unsigned feather_native_ops_count = {len(functions)};",
+        f"_Static_assert(sizeof(FeatherHostOps) == {len(functions)} * sizeof(void *),",
+        '               "FeatherHostOps is not one pointer per host function");',
+        "",
+        "static void native_check(void) {",
+        "    if (feather_native_unwind && native_jmp) longjmp(*native_jmp, 1);",
+        "}",
+        "",
+    ]
+    for k, fn in enumerate(functions):
+        out.append(
+            f"_Static_assert(offsetof(FeatherHostOps, {fn.short}) == {k} * sizeof(void *), "
+            f'"{fn.short}");'
+        )
+    out.append("")
+    for fn in functions:
+        call = _call(fn, f"native_ops->{fn.short}")
+        out.append(f"{fn.prototype()} {{")
+        if fn.result == "void":
+            out += [f"    {call};", "    native_check();", "}"]
+        else:
+            out += [f"    {fn.result} r = {call};", "    native_check();", "    return r;", "}"]
+    sigs = ";".join(fn.signature() for fn in functions)
+    out += ["", f'EXPORT const char feather_native_signatures[] = "{sigs}";', ""]
+    for fn in guarded:
+        entry = "feather_native_" + fn.name.removeprefix("feather_")
+        out.append(f"EXPORT {fn.prototype(entry)} {{")
+        out += [
+            "    jmp_buf here;",
+            "    jmp_buf *volatile outer = native_jmp;",
+            "    if (setjmp(here)) {",
+            "        native_jmp = outer;",
+            "        feather_native_unwind = 0;",
+            f"        return{'' if fn.result == 'void' else ' -1'};",
+            "    }",
+            "    native_jmp = &here;",
+        ]
+        if fn.result == "void":
+            out += [f"    {_call(fn, fn.name)};", "    native_jmp = outer;", "}"]
+        else:
+            out += [
+                f"    {fn.result} r = {_call(fn, fn.name)};",
+                "    native_jmp = outer;",
+                "    return r;",
+                "}",
+            ]
+    return "\n".join(out) + "\n"
+
+
+def version_script(names: Sequence[str]) -> str:
+    body = "".join(f"    {name};\n" for name in sorted(names))
+    return "{\n  global:\n" + body + "  local: *;\n};\n"
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def zig_target() -> list[str]:
+    """-target for the machine we run on (zig's native target would also pick its CPU)."""
+    machine = platform.machine().lower()
+    arch = {"amd64": "x86_64", "x86_64": "x86_64", "arm64": "aarch64", "aarch64": "aarch64"}
+    if sys.platform.startswith("linux") and machine in arch:
+        return ["-target", f"{arch[machine]}-linux-gnu"]
+    return []  # zig's own default: the host
+
+
+@dataclass
+class NativeResult:
+    library: Path
+    compiled: list[Path]
+    linked: bool
+
+
+def variant_dir(manifest: Manifest, variant: Variant) -> Path:
+    return manifest.build_dir / variant.out_dir
+
+
+def library_path(manifest: Manifest, variant: str = "release") -> Path:
+    return variant_dir(manifest, VARIANTS[variant]) / LIBRARY
+
+
+def compile_flags(manifest: Manifest, variant: Variant) -> list[str]:
+    flags = [*zig_target(), f"-std={manifest.std}", *variant.optimize, *COMMON_FLAGS]
+    flags += list(variant.sanitize)
+    flags += [f"-D{d}" for d in manifest.defines if d != WASM_DEFINE]
+    flags += list(manifest.warnings)
+    flags += [f"-I{manifest.root / inc}" for inc in manifest.include]
+    return flags
+
+
+def guarded_exports(manifest: Manifest) -> list[Function]:
+    """Exports the host calls that may call back: those taking a FeatherHostOps."""
+    api = exported_functions(manifest.root)
+    linked = {e.name for e in manifest.linked_exports()}
+    return [
+        fn
+        for name, fn in api.items()
+        if name in linked
+        and fn.result == "int"
+        and fn.params
+        and fn.params[0].ctype == "FeatherHostOps *"
+    ]
+
+
+def build_native(
+    manifest: Manifest,
+    variant_name: str = "release",
+    *,
+    zig: Zig | None = None,
+    jobs: int = 2,
+    log: Log = print,
+) -> NativeResult:
+    """Compile what changed and link the variant's libfeather.so."""
+    zig = zig or default_zig()
+    variant = VARIANTS[variant_name]
+    out = variant_dir(manifest, variant)
+    obj_dir = out / "obj"
+    obj_dir.mkdir(parents=True, exist_ok=True)
+    functions = host_functions(manifest.root)
+    guarded = guarded_exports(manifest)
+    gen = out / "native_ops.c"
+    text = generate_ops(functions, guarded)
+    if not gen.is_file() or gen.read_text() != text:
+        gen.write_text(text)
+    sources = [*manifest.source_files(), gen]
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise BuildError(f"native: two sources share an object name: {stems}")
+    units = [Unit(s.resolve(), obj_dir / f"{s.stem}.o") for s in sources]
+    flags = compile_flags(manifest, variant)
+    stale = [u for u in units if not is_fresh(zig, flags, u)]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        errors = list(pool.map(lambda u: compile_unit(zig, flags, u), stale))
+    for unit, message in zip(stale, errors, strict=True):
+        log(f"  {'FAILED' if message else 'cc'} {_rel(manifest, unit.source)} [{variant.name}]")
+    failures = [m for m in errors if m]
+    if failures:
+        raise BuildError("\n".join(failures))
+
+    exports = [e.name for e in manifest.linked_exports() if e.name not in WASM_ONLY_EXPORTS]
+    exports += ["feather_set_ops", "feather_native_signatures", "feather_native_ops_count"]
+    exports += ["feather_native_unwind", "feather_arena_release"]
+    exports += ["feather_native_" + fn.name.removeprefix("feather_") for fn in guarded]
+    vscript = out / "exports.map"
+    vtext = version_script(exports)
+    if not vscript.is_file() or vscript.read_text() != vtext:
+        vscript.write_text(vtext)
+    lib = out / LIBRARY
+    link_flags = [
+        *zig_target(),
+        "-shared",
+        "-fPIC",
+        *variant.sanitize,
+        f"-Wl,--version-script={vscript}",
+        "-lc",
+        *variant.link,
+    ]
+    if variant.defs:
+        link_flags.append("-Wl,-z,defs")
+    stamps = [u.stamp.read_bytes() if u.stamp.is_file() else b"?" for u in units]
+    digest = _digest(
+        [zig.version.encode(), json.dumps(link_flags).encode(), vtext.encode(), *stamps]
+    )
+    link_stamp = lib.with_suffix(".stamp")
+    linked = False
+    if not (lib.is_file() and link_stamp.is_file() and link_stamp.read_text().strip() == digest):
+        link_stamp.unlink(missing_ok=True)
+        partial = lib.with_name(LIBRARY + ".partial")
+        result = zig.run("cc", *link_flags, *(str(u.obj) for u in units), "-o", str(partial))
+        if result.returncode != 0:
+            partial.unlink(missing_ok=True)
+            raise BuildError((result.stderr + result.stdout).strip() or "native link failed")
+        os.replace(partial, lib)
+        link_stamp.write_text(digest + "\n")
+        linked = True
+    if "-fsanitize=address" in variant.sanitize and b"__asan_init" not in lib.read_bytes():
+        raise BuildError(f"native {variant.name}: {lib} has no AddressSanitizer instrumentation")
+    compiled = [u.source for u in stale]
+    log(
+        f"zig {zig.version}: native {variant.name}: compiled {len(compiled)} of {len(units)} "
+        f"sources, {'linked' if linked else 'up to date'} {_rel(manifest, lib)} "
+        f"({lib.stat().st_size} bytes)"
+    )
+    return NativeResult(lib, compiled, linked)
+
+
+def _rel(manifest: Manifest, path: Path) -> str:
+    try:
+        return str(path.relative_to(manifest.root))
+    except ValueError:
+        return str(path)
+
+
+# -- runtimes for the instrumented variants ------------------------------------------------
+
+
+def asan_runtime(zig: Zig | None = None) -> Path | None:
+    """A shared ASan runtime to preload for the asan variant: zig compiles ASan
+    instrumentation but ships no ASan runtime, so use the system's (GCC's libasan, whose
+    ABI, __asan_version_mismatch_check_v8, is the one clang emits)."""
+    override = os.environ.get("FEATHER_ASAN_RUNTIME")
+    if override:
+        return Path(override)
+    import glob
+    import subprocess
+
+    for cc in ("gcc", "cc", "clang"):
+        try:
+            done = subprocess.run(
+                [cc, "-print-file-name=libasan.so"], capture_output=True, text=True, check=False
+            )
+        except OSError:
+            continue
+        path = Path(done.stdout.strip())
+        if done.returncode == 0 and path.is_absolute() and path.exists():
+            return path.resolve()
+    for pattern in ("/usr/lib/*/libasan.so*", "/usr/lib64/libasan.so*", "/usr/lib/libasan.so*"):
+        found = sorted(glob.glob(pattern))
+        if found:
+            return Path(found[-1])
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from toolchain import ROOT
+    from toolchain.manifest import load_manifest
+
+    parser = argparse.ArgumentParser(prog="python -m toolchain.native")
+    parser.add_argument("--manifest", type=Path, default=ROOT / "build.toml")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), default="release")
+    parser.add_argument("--jobs", "-j", type=int, default=2)
+    args = parser.parse_args(argv)
+    try:
+        build_native(load_manifest(args.manifest), args.variant, jobs=args.jobs)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print("error: native build failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
