@@ -1355,7 +1355,7 @@ typedef struct Exec {
     /* explore() */
     uint32_t *es;
     uint32_t esp, ecap;
-    uint8_t **memo;     /* blocks of 64 positions x ninst bits */
+    struct Lazy *memo;  /* blocks of 64 positions x ninst bits */
     /* states visited by the explore() calls running inside others (the
      * ends of an alternation, lookaheads): one hash table keyed by call */
     struct Visit *vt;
@@ -1365,7 +1365,7 @@ typedef struct Exec {
     uint32_t next_call;
     uint32_t *active;   /* ids of the calls running, innermost last */
     uint32_t nactive;
-    int8_t **lookc;     /* lookahead results per position: 0 unknown, 1 no, 2 yes */
+    struct Lazy *lookc; /* per lookahead, results by position: 0 unknown, 1 no, 2 yes */
     uint32_t *ends;
     uint32_t nends, endcap;
     uint32_t *cand;     /* alternation candidates: end, branch pairs */
@@ -1503,20 +1503,44 @@ static bool step(Exec *ex) {
     return true;
 }
 
-/* Mark (pc, pos) visited; false when it already was. */
-static bool visit(Exec *ex, uint32_t pc, uint32_t pos) {
-    uint32_t block = pos >> 6;
-    uint8_t *m = ex->memo[block];
-    if (!m) {
-        size_t bytes = ((size_t)ex->re->ninst * 64 + 7) / 8;
-        m = f_alloc(bytes);
-        if (!m) {
-            ex->oom = ex->aborted = true;
-            return false;
-        }
-        memset(m, 0, bytes);
-        ex->memo[block] = m;
+/* A sparse array of zeroed chunks, each covering 2^shift positions, made
+ * when first touched: a search near the start of a long text (regexp -all
+ * calls the engine once per match) costs nothing for the rest of it. */
+typedef struct Lazy {
+    uint8_t **top;
+    uint32_t cap;
+    uint32_t shift;
+    size_t leaf;
+} Lazy;
+
+static uint8_t *lazy_chunk(Exec *ex, Lazy *lz, uint32_t pos) {
+    uint32_t t = pos >> lz->shift;
+    if (t >= lz->cap) {
+        uint32_t cap = lz->cap ? lz->cap * 2 : 4;
+        while (cap <= t) cap *= 2;
+        uint8_t **top = f_alloc(cap * sizeof(uint8_t *));
+        if (!top) goto oom;
+        memset(top, 0, cap * sizeof(uint8_t *));
+        if (lz->cap) memcpy(top, lz->top, lz->cap * sizeof(uint8_t *));
+        lz->top = top;
+        lz->cap = cap;
     }
+    if (!lz->top[t]) {
+        uint8_t *m = f_alloc(lz->leaf);
+        if (!m) goto oom;
+        memset(m, 0, lz->leaf);
+        lz->top[t] = m;
+    }
+    return lz->top[t];
+oom:
+    ex->oom = ex->aborted = true;
+    return NULL;
+}
+
+/* Mark (pc, pos) visited; false when it already was (or on no memory). */
+static bool visit(Exec *ex, uint32_t pc, uint32_t pos) {
+    uint8_t *m = lazy_chunk(ex, ex->memo, pos);
+    if (!m) return false;
     size_t bit = (size_t)pc * 64 + (pos & 63);
     if (m[bit >> 3] & (1u << (bit & 7))) return false;
     m[bit >> 3] |= (uint8_t)(1u << (bit & 7));
@@ -1699,14 +1723,13 @@ aborted:
 
 /* Does lookahead `id` match at pos? 1 yes, 0 no, -1 aborted. */
 static int look_eval(Exec *ex, uint32_t id, uint32_t pos) {
-    if (!ex->lookc[id]) {
-        ex->lookc[id] = f_alloc((size_t)ex->len + 1);
-        if (ex->lookc[id]) memset(ex->lookc[id], 0, (size_t)ex->len + 1);
-    }
-    if (ex->lookc[id] && ex->lookc[id][pos]) return ex->lookc[id][pos] - 1;
+    uint8_t *c = lazy_chunk(ex, &ex->lookc[id], pos);
+    if (!c) return -1;
+    uint32_t k = pos & ((1u << ex->lookc[id].shift) - 1);
+    if (c[k]) return c[k] - 1;
     int r = explore(ex, ex->re->looks[id], pos, GOAL_LOOKEND, 0, MODE_EXISTS, NULL, false);
     if (r < 0) return -1;
-    if (ex->lookc[id]) ex->lookc[id][pos] = (int8_t)(r + 1);
+    c[k] = (uint8_t)(r + 1);
     return r;
 }
 
@@ -2219,16 +2242,22 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
     ex.best_caps = f_alloc(nslots * sizeof(int32_t));
     ex.active = f_alloc(RE_MAX_ACTIVE * sizeof(uint32_t));
     ex.regs = f_alloc((re->nregs + 1) * sizeof(int32_t));
-    ex.lookc = f_alloc((re->nlooks + 1) * sizeof(int8_t *));
-    ex.memo = f_alloc(((size_t)(len >> 6) + 1) * sizeof(uint8_t *));
+    ex.lookc = f_alloc((re->nlooks + 1) * sizeof(Lazy));
+    ex.memo = f_alloc(sizeof(Lazy));
     int result = 0;
     if (!ex.caps || !ex.best_caps || !ex.active || !ex.regs || !ex.lookc || !ex.memo) {
         ex.oom = true;
         result = -1;
         goto out;
     }
-    memset(ex.lookc, 0, (re->nlooks + 1) * sizeof(int8_t *));
-    memset(ex.memo, 0, ((size_t)(len >> 6) + 1) * sizeof(uint8_t *));
+    memset(ex.lookc, 0, (re->nlooks + 1) * sizeof(Lazy));
+    for (uint32_t k = 0; k < re->nlooks; k++) {
+        ex.lookc[k].shift = 8;
+        ex.lookc[k].leaf = 256;
+    }
+    memset(ex.memo, 0, sizeof(Lazy));
+    ex.memo->shift = 6;
+    ex.memo->leaf = ((size_t)re->ninst * 64 + 7) / 8;
     for (uint32_t s = 0; s <= len; s++) {
         if (re->anchored && s > 0) break;
         if (re->first >= 0 && !(re->flags & F_RE_NOCASE)) {
