@@ -815,14 +815,17 @@ def render(report: dict[str, Any]) -> str:
             f"geometric mean, {h} / tclsh: {value} (over {g['workloads']} of {g['of']} "
             f"workloads; target ≤ {TARGET_RATIO[h]:g}×)"
         )
-    flagged = [
-        f"{r['workload']} on {h}"
-        for r in report["workloads"]
-        for h in hosts
-        if (s := r["hosts"][h]["scaling"]) is not None and s > SCALING_FLAG
-    ]
-    if flagged:
-        out.append(f"worse than linear (2N/N > {SCALING_FLAG}): " + ", ".join(flagged))
+    for which in (wasm, ["tclsh"]):
+        flagged = [
+            f"{r['workload']} on {h}" if len(which) > 1 else r["workload"]
+            for r in report["workloads"]
+            for h in which
+            if h in hosts and (s := r["hosts"][h]["scaling"]) is not None and s > SCALING_FLAG
+        ]
+        if flagged and which == ["tclsh"]:
+            out.append(f"(tclsh itself, for calibration: {', '.join(flagged)})")
+        elif flagged:
+            out.append(f"worse than linear (2N/N > {SCALING_FLAG}): " + ", ".join(flagged))
     for r in report["workloads"]:
         for p in r["problems"]:
             out.append(f"DISAGREE {r['workload']}: {p}")
@@ -849,10 +852,17 @@ def render(report: dict[str, Any]) -> str:
         out += ["", table(head, mrows)]
     notes = [
         "time: median wall time of the timed part; × tclsh: ratio to tclsh's median.",
-        "calls/iter: host calls in the timed part / N. peak scratch: ≥ means handles in",
-        "use at the end of the timed part (the host reports no high-water mark).",
+        "calls/iter: host calls in the timed part / N. peak scratch and arena: the most",
+        "scratch handles and arena bytes in use at once during the run at N.",
         f"2N/N: median time at 2N / at N; ! marks > {SCALING_FLAG}.",
     ]
+    inexact = any(
+        e.get("scratch_peak") is not None and not e.get("scratch_peak_exact")
+        for r in report["workloads"]
+        for e in r["hosts"].values()
+    )
+    if inexact:
+        notes.append("≥: handles in use at the end of the timed part (no high-water mark).")
     for host, why in report["meta"]["skipped_hosts"].items():
         notes.append(f"{host}: not run ({why})")
     return "\n".join([*out, "", *notes])
