@@ -182,9 +182,17 @@ FeatherObj cache_pin_text(FeatherInterp i, FeatherObj o) {
 /* ------------------------------------------------------------ scripts */
 
 
+static uint32_t last_text; /* the text found last: asked again most often */
+
 static bool cache_owns(const char *s) {
+    if (last_text < text_count && s >= texts[last_text] && s < texts[last_text] + text_lens[last_text]) {
+        return true;
+    }
     for (uint32_t k = 0; k < text_count; k++) {
-        if (s >= texts[k] && s < texts[k] + text_lens[k]) return true;
+        if (s >= texts[k] && s < texts[k] + text_lens[k]) {
+            last_text = k;
+            return true;
+        }
     }
     return false;
 }

@@ -7,6 +7,16 @@
 
 /* ------------------------------------------------------------ libc subset */
 
+#ifdef FEATHER_WASM_BUILD
+/* WASM has bulk-memory instructions (memory.copy, memory.fill; on by
+ * default for zig's wasm32 target): the builtins compile to them, never to
+ * calls back into these functions. */
+void *memcpy(void *dst, const void *src, size_t n) { return __builtin_memcpy(dst, src, n); }
+
+void *memmove(void *dst, const void *src, size_t n) { return __builtin_memmove(dst, src, n); }
+
+void *memset(void *dst, int c, size_t n) { return __builtin_memset(dst, c, n); }
+#else
 /* The compiler may emit calls to these for struct copies: keep them plain
  * byte loops the optimiser cannot turn back into calls to themselves. */
 void *memcpy(void *dst, const void *src, size_t n) {
@@ -34,6 +44,8 @@ void *memset(void *dst, int c, size_t n) {
     while (n--) *d++ = (unsigned char)c;
     return dst;
 }
+
+#endif
 
 int memcmp(const void *a, const void *b, size_t n) {
     const unsigned char *x = a, *y = b;

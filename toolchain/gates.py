@@ -19,7 +19,6 @@ from toolchain.checks import (
     host_imports,
     node_milestone,
     node_tests,
-    planned,
     pytest_milestone,
     wasm_build,
 )
@@ -123,7 +122,17 @@ ALL: tuple[Gate, ...] = (
                 "10,000 commands through the REPL on a pseudo-terminal",
                 [sys.executable, "js/test/repl_pty.py", "10000"],
             ),
-            planned("every earlier gate passes from a clean build"),
+            command(
+                "clean build: toolchain clean, then gates M1-M11 again",
+                [
+                    sys.executable,
+                    "-c",
+                    "import subprocess, sys; "
+                    "subprocess.run([sys.executable, '-m', 'toolchain', 'clean'], check=True); "
+                    "sys.exit(subprocess.run([sys.executable, '-m', 'toolchain', 'verify', "
+                    "'--through', 'M11']).returncode)",
+                ],
+            ),
         ),
     ),
 )
