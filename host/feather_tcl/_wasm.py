@@ -116,6 +116,21 @@ def compiled_module(path: Path | None = None) -> tuple[wasmtime.Engine, wasmtime
     return _compiled(str(p), p.stat().st_mtime)
 
 
+def _capped(memory_type: wasmtime.MemoryType, max_memory: int) -> wasmtime.MemoryType:
+    """The module's memory type with its maximum lowered to max_memory bytes (whole
+    pages, never above the module's own maximum nor below its initial size)."""
+    limits = memory_type.limits
+    pages = max_memory // 65536
+    if pages < limits.min:
+        raise ValueError(
+            f"memory_limit of {max_memory} bytes is below the module's initial memory "
+            f"({limits.min * 65536} bytes)"
+        )
+    if limits.max is not None:
+        pages = min(pages, limits.max)
+    return wasmtime.MemoryType(wasmtime.Limits(limits.min, pages))
+
+
 def _args_struct(params: Sequence[str]) -> type[ctypes.Structure]:
     """A Structure laid over the val_raw array: field aK is parameter K."""
     fields: list[tuple[str, Any]] = []
@@ -176,6 +191,7 @@ class Instance:
         imports: dict[str, tuple[Callable[..., Any], tuple[str, ...], str | None]],
         calls: list[int],
         path: Path | None = None,
+        max_memory: int | None = None,
     ) -> None:
         engine, module = compiled_module(path)
         self.store = wasmtime.Store(engine)
@@ -190,6 +206,8 @@ class Instance:
                 memory_type = imp.type
         if not isinstance(memory_type, wasmtime.MemoryType):
             raise RuntimeError("feather.wasm does not import env.memory")
+        if max_memory is not None:
+            memory_type = _capped(memory_type, max_memory)
         self.memory = wasmtime.Memory(self.store, memory_type)
         linker.define(self.store, "env", "memory", self.memory)
         for imp in module.imports:

@@ -175,10 +175,12 @@ class Imports:
         # handle -> UTF-8 of its string rep, for strings read more than once per eval
         self.encoded: dict[int, bytes] = {}
         self.epoch_addr = 0  # address of the core's command epoch (0: none)
-        # Limits (limits.py): set by the runtime. cap is the memory limit (0: none):
-        # every import that builds a value of unbounded size checks it first.
+        # Limits (limits.py), set by the runtime. While a memory or time limit is in
+        # force (checking), every import that builds a value of unbounded size asks
+        # limits.check first: a value too large for the memory left, or a large one
+        # past the deadline, is refused (the eval is unwound at once).
         self.limits: Limits = None  # type: ignore[assignment]
-        self.cap = 0
+        self.checking = False
 
     def table(self) -> dict[str, tuple[object, tuple[str, ...], str | None]]:
         """import name -> (implementation, parameter kinds, result kind)."""
@@ -287,7 +289,7 @@ class Imports:
             objs = self.objs
             objs.append(text)
             return len(objs)
-        if self.cap:
+        if self.checking:
             self.limits.check(n)
         objs = self.objs
         objs.append(self.text(s, n))
@@ -316,7 +318,7 @@ class Imports:
 
     def string_concat(self, i: int, parts: int, n: int) -> int:
         strs = [to_str(v) for v in self.values(parts, n)]
-        if self.cap:
+        if self.checking:
             self.limits.check(sum(map(len, strs)))
         return self.new("".join(strs))
 
@@ -362,7 +364,7 @@ class Imports:
     # ------------------------------------------------------------ list
 
     def list_new(self, i: int, items: int, n: int) -> int:
-        if self.cap:
+        if self.checking:
             self.limits.check(n * HANDLE_BYTES)
         return self.new(TclList(self.values(items, n)))
 
@@ -385,7 +387,7 @@ class Imports:
     def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
         sp = self.inst.u32s(spans, 2 * n) if n > 0 else []
         end = max((sp[2 * k] + sp[2 * k + 1] for k in range(n)), default=0)
-        if self.cap:
+        if self.checking:
             self.limits.check(n * HANDLE_BYTES + end)
         data = self.inst.read(buf, end) if end else b""
         if data.isascii():
@@ -416,7 +418,7 @@ class Imports:
             if not elems or first >= len(elems):
                 return 0
             chunk = elems[first : first + count]
-        if self.cap:
+        if self.checking:
             self.limits.check(len(chunk) * HANDLE_BYTES)
         objs = self.objs
         base = len(objs) + 1
@@ -430,13 +432,13 @@ class Imports:
         first &= _U32
         count &= _U32
         chunk = elems[first : first + count]
-        if self.cap:
+        if self.checking:
             self.limits.check(len(chunk) * HANDLE_BYTES)
         return self.new(TclList(chunk))
 
     def list_append(self, i: int, o: int, items: int, n: int) -> int:
         v = self.get(o)
-        if self.cap:
+        if self.checking:
             self.limits.check(value_size(v) + n * HANDLE_BYTES)
         new = self.values(items, n)
         if type(v) is TclList:
@@ -447,7 +449,7 @@ class Imports:
 
     def list_splice(self, i: int, o: int, first: int, remove: int, items: int, n: int) -> int:
         v = self.get(o)
-        if self.cap:
+        if self.checking:
             self.limits.check(value_size(v) + n * HANDLE_BYTES)
         new = self.values(items, n)
         first &= _U32
@@ -547,7 +549,7 @@ class Imports:
         r = self.state(i).var_lappend(
             self.text(name, nlen), self.key(key, klen), self.values(items, n)
         )
-        if self.cap and r[1] is not None:
+        if self.checking and r[1] is not None:
             self.limits.check(value_size(r[1]))
         return self._out(out, r)
 
@@ -555,10 +557,10 @@ class Imports:
         self, i: int, name: int, nlen: int, key: int, klen: int, parts: int, n: int, out: int
     ) -> int:
         data = b"".join([to_bytes(v) for v in self.values(parts, n)])
-        if self.cap:
+        if self.checking:
             self.limits.check(len(data))
         r = self.state(i).var_append(self.text(name, nlen), self.key(key, klen), data)
-        if self.cap and r[1] is not None:
+        if self.checking and r[1] is not None:
             self.limits.check(value_size(r[1]))
         return self._out(out, r)
 
@@ -640,7 +642,7 @@ class Imports:
 
     def cmd_invoke(self, i: int, ident: int, argv: int, argc: int, result: int) -> int:
         code, value = self.rt.core(i).invoke(ident, self.values(argv, argc))
-        if self.cap:
+        if self.checking:
             self.limits.check(value_size(value))
         self.inst.set_u32(result, self.new(value))
         return code

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import weakref
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from feather_tcl.commands import clock, make_puts
 from feather_tcl.errors import TclError
+from feather_tcl.limits import NESTING_MESSAGE
 from feather_tcl.runtime import Runtime
 from feather_tcl.state import TCL_ERROR, TCL_OK
 from feather_tcl.values import TclList, Value, from_python, to_str
@@ -39,10 +41,21 @@ class Interp:
         runtime: Runtime | None = None,
         backend: str | None = None,
         recursion_limit: int = 1000,
+        time_limit: float | None = None,
+        memory_limit: int | None = None,
     ) -> None:
         # backend: "wasm" or "native" (issue 8); None: $FEATHER_BACKEND, else "wasm".
         if runtime is not None and backend is not None and runtime.backend != backend:
             raise ValueError(f"runtime is {runtime.backend!r}, not {backend!r}")
+        # Limits (issue 7): memory_limit belongs to the runtime (its linear memory is
+        # created with that maximum), so an Interp with one gets a runtime of its own.
+        if memory_limit is not None and runtime is None:
+            runtime = Runtime(backend=backend, memory_limit=memory_limit)
+        elif memory_limit is not None and runtime is not None:
+            if runtime.memory_limit != memory_limit:
+                raise ValueError("memory_limit differs from the memory_limit of runtime")
+        _check_recursion_limit(recursion_limit)
+        self._time_limit = _check_time_limit(time_limit)
         self._rt = runtime if runtime is not None else Runtime.shared(backend)
         self._core = self._rt.add_interp(stdout, stderr, recursion_limit)
         core = self._core
@@ -53,17 +66,45 @@ class Interp:
 
     # ------------------------------------------------------------ evaluation
 
-    def eval(self, script: str) -> str:
-        """Evaluate a script; returns its result. Raises TclError on error."""
+    def eval(self, script: str, *, time_limit: float | None = None) -> str:
+        """Evaluate a script; returns its result. Raises TclError on error.
+        time_limit (seconds): for this call instead of the interp's time_limit."""
         self._check_open()
-        code, result = self._rt.eval_script(self._core, script)
+        rt, core = self._rt, self._core
+        code, result = self._limited(lambda: rt.eval_script(core, script), time_limit)
         return self._finish(code, result)
 
-    def call(self, cmd: str, *args: Any) -> str:
+    def call(self, cmd: str, *args: Any, time_limit: float | None = None) -> str:
         """Invoke one command with these words, without substitution."""
         self._check_open()
-        code, result = self._rt.command(self._core, [cmd, *args])
+        rt, core = self._rt, self._core
+        code, result = self._limited(lambda: rt.command(core, [cmd, *args]), time_limit)
         return self._finish(code, result)
+
+    def _limited(
+        self, run: Callable[[], tuple[int, Value]], time_limit: float | None
+    ) -> tuple[int, Value]:
+        """Run an eval under the limits (limits.py): a stop the core made is its
+        result; a value refused by a host function raises LimitExceeded (a TclError)."""
+        limits = self._rt.limits
+        seconds = self._time_limit if time_limit is None else _check_time_limit(time_limit)
+        saved = limits.enter(seconds)
+        try:
+            return run()
+        except MemoryError as exc:  # the script does not fit in the capped arena
+            if not str(exc).startswith("feather:"):
+                raise
+            message = "out of memory: the scratch arena cannot hold the script"
+            raise TclError(message, TCL_ERROR, message, "TCL MEMORY") from None
+        except (RecursionError, ctypes.ArgumentError) as exc:
+            # Evals nested through Python ran out of Python stack (ctypes reports it as
+            # an ArgumentError): the whole eval has unwound (the instance is replaced);
+            # at the outermost eval it is Tcl's error.
+            if self._rt.depth > 0 or "RecursionError" not in f"{type(exc).__name__}{exc}":
+                raise
+            raise TclError(NESTING_MESSAGE, TCL_ERROR, NESTING_MESSAGE, "TCL LIMIT STACK") from None
+        finally:
+            limits.leave(saved)
 
     def _finish(self, code: int, result: Value) -> str:
         text = to_str(result)
@@ -123,6 +164,35 @@ class Interp:
         while an eval is running on this interp's WASM instance."""
         self._rt.force_reset()
 
+    # ------------------------------------------------------------ limits
+
+    @property
+    def time_limit(self) -> float | None:
+        """Seconds each eval or call may run (None: no limit). A stop raises TclError
+        "time limit of N s exceeded" (errorCode TCL LIMIT), which catch cannot catch."""
+        return self._time_limit
+
+    @time_limit.setter
+    def time_limit(self, seconds: float | None) -> None:
+        self._time_limit = _check_time_limit(seconds)
+
+    @property
+    def recursion_limit(self) -> int:
+        """Tcl's interp recursionlimit (default 1000): the nesting depth past which an
+        eval fails with "too many nested evaluations (infinite loop?)". Read by the core
+        when an outermost eval begins."""
+        return self._core.limit
+
+    @recursion_limit.setter
+    def recursion_limit(self, limit: int) -> None:
+        _check_recursion_limit(limit)
+        self._core.limit = limit
+
+    @property
+    def memory_limit(self) -> int | None:
+        """The memory limit of this interp's runtime in bytes (None: none)."""
+        return self._rt.memory_limit
+
     @property
     def host_calls(self) -> int:
         return self._rt.calls[self._core.id]
@@ -158,3 +228,17 @@ class Interp:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check_time_limit(seconds: float | None) -> float | None:
+    if seconds is None:
+        return None
+    seconds = float(seconds)
+    if not seconds >= 0:  # also NaN
+        raise ValueError("time_limit must be a number of seconds >= 0, or None")
+    return seconds
+
+
+def _check_recursion_limit(limit: int) -> None:
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit < 1 << 31:
+        raise ValueError("recursion_limit must be an integer > 0")

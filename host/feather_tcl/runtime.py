@@ -26,6 +26,7 @@ from feather_tcl._native import default_backend
 from feather_tcl._wasm import HostTrap, Instance
 from feather_tcl.errors import TclError
 from feather_tcl.imports import Imports
+from feather_tcl.limits import NESTED_CHECK, NESTING_MESSAGE, Limits, python_stack_room
 from feather_tcl.values import TclList, Value, encode, from_python, to_str
 
 # A command implemented by the host: (arguments as values) -> (Tcl code, result).
@@ -98,10 +99,21 @@ class Runtime:
     _shared: Runtime | None = None
     _shared_native: Runtime | None = None  # native backend (issue 8)
 
-    def __init__(self, path: Path | None = None, backend: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        backend: str | None = None,
+        *,
+        memory_limit: int | None = None,
+    ) -> None:
         # backend: "wasm" (default) or "native" (libfeather.so, feather_tcl/_native.py);
         # None: $FEATHER_BACKEND, else "wasm". Both take the same import table.
         self.backend = backend or default_backend()
+        # memory_limit (bytes): linear memory is created with this maximum, and the host
+        # side of each outermost eval is held to it (limits.py). None: no limit.
+        if memory_limit is not None and memory_limit <= 0:
+            raise ValueError("memory_limit must be a positive number of bytes")
+        self.memory_limit = memory_limit
         from feather_tcl.values import Scratch
 
         self.path = path
@@ -112,6 +124,8 @@ class Runtime:
         self.poisoned = False
         self.instances = 1  # instances made so far (a trap makes a new one)
         self.imports = Imports(self)
+        self.limits = Limits(self, memory_limit)
+        self.imports.limits = self.limits
         self._table = self.imports.table()
         self.inst = self._instance()
         self._attach()
@@ -129,7 +143,7 @@ class Runtime:
             from feather_tcl._native import NativeInstance
 
             return cast(Instance, NativeInstance(self._table, self.calls, self.path))  # type: ignore[arg-type]
-        return Instance(self._table, self.calls, self.path)  # type: ignore[arg-type]
+        return Instance(self._table, self.calls, self.path, self.memory_limit)  # type: ignore[arg-type]
 
     @classmethod
     def shared(cls, backend: str | None = None) -> Runtime:
@@ -171,6 +185,10 @@ class Runtime:
         """Enter the instance, make one export call for core, leave: returns the
         code and the result the core handed over. At depth 0 the arena and the
         scratch handles are reset afterwards, whatever happened."""
+        if self.depth >= NESTED_CHECK and not python_stack_room():
+            # Evals nested through the host (traces, commands calling eval) each take
+            # Python frames: fail as Tcl does before Python's recursion limit is hit.
+            return st.TCL_ERROR, NESTING_MESSAGE
         saved = core.result
         core.result = None
         self.depth += 1
@@ -199,10 +217,12 @@ class Runtime:
             if core is not None:
                 core.state.reset_frames()
         if self.poisoned:
-            self.poisoned = False
-            self.instances += 1
+            # Cleared only once the new instance is in place: should making it fail
+            # (e.g. no Python stack left), the next outermost eval tries again.
             self.inst = self._instance()
             self._attach()
+            self.instances += 1
+            self.poisoned = False
         else:
             self.inst.call("feather_arena_reset")
 

@@ -1,0 +1,23 @@
+"""A watchdog for the limit tests: should a limit ever fail to stop a runaway script,
+the run ends with every thread's traceback (faulthandler) instead of hanging.
+
+(Not a signal handler raising an exception: one raised as a host callback begins,
+before its ``try``, escapes the ctypes callback and leaves its result undefined.)"""
+
+from __future__ import annotations
+
+import faulthandler
+from collections.abc import Iterator
+
+import pytest
+
+WATCHDOG_SECONDS = 300
+
+
+@pytest.fixture(autouse=True)
+def watchdog() -> Iterator[None]:
+    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
