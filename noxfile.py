@@ -93,6 +93,37 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/run.py", *session.posargs)
 
 
+@nox.session(name="build-native")
+def build_native(session: nox.Session) -> None:
+    """Compile src/ for this machine as build/native/libfeather.so: the native backend
+    (``Interp(backend="native")``; ``pytest --backend native`` runs the suite on it).
+    ``-- --variant asan`` or ``-- --variant fuzz`` builds an instrumented variant."""
+    install(session)
+    toolchain(session, "build-native", *session.posargs)
+
+
+@nox.session
+def sanitize(session: nox.Session) -> None:
+    """The native library with AddressSanitizer and UndefinedBehaviorSanitizer, loaded with
+    the system's ASan runtime preloaded: the conformance suite, the host's language and
+    memory-model tests and tests/native on the native backend. Any report fails the session
+    (arguments go to pytest instead of the default test directories)."""
+    install(session)
+    toolchain(session, "build")
+    session.run("python", "-m", "toolchain.native", "sanitize", *session.posargs)
+
+
+@nox.session(name="fuzz-native")
+def fuzz_native(session: nox.Session) -> None:
+    """libFuzzer (atheris) over the parser and expr of the native library built with
+    coverage, seeded from tests/cases/*.tcl, each input checked against the WASM backend:
+    ``nox -s fuzz-native -- --seconds 1800``. Findings go to build/fuzz/artifacts/."""
+    install(session)
+    session.install("atheris")
+    toolchain(session, "build")
+    session.run("python", "-m", "toolchain.native", "fuzz", *session.posargs)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff over the Python code."""

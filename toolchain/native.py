@@ -61,13 +61,20 @@ class Variant:
     sanitize: tuple[str, ...] = ()
     link: tuple[str, ...] = ()
     defs: bool = True  # link with -z defs: no undefined symbol but the C library's
+    # Link with zig's ld.lld directly instead of zig cc, which would link its own UBSan
+    # runtime (one that cannot recover): the sanitizer runtimes then come from the
+    # preloaded system libraries (see sanitizer_runtimes()).
+    lld: bool = False
 
 
 VARIANTS: dict[str, Variant] = {
     "release": Variant("release", "native", ("-O2",)),
-    # ASan + UBSan; every UBSan report aborts (no recovery), so any report fails a run.
-    # The ASan runtime is not part of zig: the library is loaded with one preloaded
-    # (see asan_runtime()), so its __asan_* references stay undefined at link time.
+    # ASan + UBSan. zig compiles the instrumentation but ships no ASan runtime: the
+    # library is loaded with the system's libasan and libubsan preloaded (GCC's, whose
+    # ABI, __asan_version_mismatch_check_v8, is the one clang emits), so the __asan_* and
+    # __ubsan_* references stay undefined at link time. UBSan checks recover; whether a
+    # report stops the process is UBSAN_OPTIONS's halt_on_error (the sanitize session
+    # halts; halt_on_error=0 lists every report of a run).
     "asan": Variant(
         "asan",
         "native-asan",
@@ -76,9 +83,9 @@ VARIANTS: dict[str, Variant] = {
             # Two flags: zig cc drops "address" from "-fsanitize=address,undefined".
             "-fsanitize=address",
             "-fsanitize=undefined",
-            "-fno-sanitize-recover=all",
         ),
         defs=False,
+        lld=True,
     ),
     # Coverage for libFuzzer (inside atheris): inline 8-bit counters, the PC table and
     # comparison tracing, resolved at load time from atheris's libFuzzer; UBSan (zig's own
@@ -303,6 +310,28 @@ def version_script(names: Sequence[str]) -> str:
 # -- building -------------------------------------------------------------------------------
 
 
+def _system_libc() -> list[str]:
+    """ld.lld flags naming the system's C and math libraries (for the lld link)."""
+    import subprocess
+
+    dirs = []
+    for cc in ("gcc", "cc"):
+        try:
+            done = subprocess.run(
+                [cc, "-print-file-name=libc.so"], capture_output=True, text=True, check=False
+            )
+        except OSError:
+            continue
+        path = Path(done.stdout.strip())
+        if done.returncode == 0 and path.is_absolute() and path.exists():
+            dirs.append(str(path.parent))
+            break
+    multiarch = f"/usr/lib/{platform.machine()}-linux-gnu"
+    if Path(multiarch).is_dir():
+        dirs.append(multiarch)
+    return [*(f"-L{d}" for d in dirs), "-lc", "-lm"]
+
+
 def zig_target() -> list[str]:
     """-target for the machine we run on (zig's native target would also pick its CPU)."""
     machine = platform.machine().lower()
@@ -394,17 +423,22 @@ def build_native(
     if not vscript.is_file() or vscript.read_text() != vtext:
         vscript.write_text(vtext)
     lib = out / LIBRARY
-    link_flags = [
-        *zig_target(),
-        "-shared",
-        "-fPIC",
-        *variant.sanitize,
-        f"-Wl,--version-script={vscript}",
-        "-lc",
-        *variant.link,
-    ]
-    if variant.defs:
-        link_flags.append("-Wl,-z,defs")
+    if variant.lld:
+        tool = "ld.lld"
+        link_flags = ["-shared", f"--version-script={vscript}", *_system_libc(), *variant.link]
+    else:
+        tool = "cc"
+        link_flags = [
+            *zig_target(),
+            "-shared",
+            "-fPIC",
+            *variant.sanitize,
+            f"-Wl,--version-script={vscript}",
+            "-lc",
+            *variant.link,
+        ]
+        if variant.defs:
+            link_flags.append("-Wl,-z,defs")
     stamps = [u.stamp.read_bytes() if u.stamp.is_file() else b"?" for u in units]
     digest = _digest(
         [zig.version.encode(), json.dumps(link_flags).encode(), vtext.encode(), *stamps]
@@ -414,7 +448,7 @@ def build_native(
     if not (lib.is_file() and link_stamp.is_file() and link_stamp.read_text().strip() == digest):
         link_stamp.unlink(missing_ok=True)
         partial = lib.with_name(LIBRARY + ".partial")
-        result = zig.run("cc", *link_flags, *(str(u.obj) for u in units), "-o", str(partial))
+        result = zig.run(tool, *link_flags, *(str(u.obj) for u in units), "-o", str(partial))
         if result.returncode != 0:
             partial.unlink(missing_ok=True)
             raise BuildError((result.stderr + result.stdout).strip() or "native link failed")
@@ -442,49 +476,210 @@ def _rel(manifest: Manifest, path: Path) -> str:
 # -- runtimes for the instrumented variants ------------------------------------------------
 
 
-def asan_runtime(zig: Zig | None = None) -> Path | None:
-    """A shared ASan runtime to preload for the asan variant: zig compiles ASan
-    instrumentation but ships no ASan runtime, so use the system's (GCC's libasan, whose
-    ABI, __asan_version_mismatch_check_v8, is the one clang emits)."""
-    override = os.environ.get("FEATHER_ASAN_RUNTIME")
-    if override:
-        return Path(override)
+def _runtime(name: str) -> Path | None:
+    """The system's shared sanitizer runtime lib{name}.so (GCC's), or None."""
     import glob
     import subprocess
 
-    for cc in ("gcc", "cc", "clang"):
+    for cc in ("gcc", "cc"):
         try:
             done = subprocess.run(
-                [cc, "-print-file-name=libasan.so"], capture_output=True, text=True, check=False
+                [cc, f"-print-file-name=lib{name}.so"], capture_output=True, text=True, check=False
             )
         except OSError:
             continue
         path = Path(done.stdout.strip())
         if done.returncode == 0 and path.is_absolute() and path.exists():
             return path.resolve()
-    for pattern in ("/usr/lib/*/libasan.so*", "/usr/lib64/libasan.so*", "/usr/lib/libasan.so*"):
+    for pattern in (f"/usr/lib/*/lib{name}.so*", f"/usr/lib64/lib{name}.so*"):
         found = sorted(glob.glob(pattern))
         if found:
             return Path(found[-1])
     return None
 
 
+def sanitizer_runtimes() -> list[Path] | None:
+    """The runtimes to preload for the asan variant: libasan first, then libubsan
+    ($FEATHER_SANITIZER_RUNTIMES, colon-separated, overrides); None when one is missing
+    (Debian/Ubuntu: apt-get install libasan8 libubsan1, or gcc)."""
+    override = os.environ.get("FEATHER_SANITIZER_RUNTIMES")
+    if override:
+        return [Path(p) for p in override.split(":") if p]
+    found = [_runtime("asan"), _runtime("ubsan")]
+    return None if None in found else [p for p in found if p is not None]
+
+
+# -- sanitizer and fuzzer runs --------------------------------------------------------------
+
+# A report aborts the process: ASan halts on its first error, UBSan's checks do not recover.
+_SANITIZER_ENV = {
+    "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1:abort_on_error=1:strict_init_order=1",
+    "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1",
+}
+_REPORTS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer", "panic:")
+
+SANITIZED_TESTS = ("tests/conformance", "tests/host", "tests/native")
+
+
+def sanitize(manifest: Manifest, pytest_args: Sequence[str], *, log: Log = print) -> int:
+    """Build the asan variant and run pytest on it (the native backend) with the ASan
+    runtime preloaded: the conformance suite, the host's language and memory-model tests
+    and tests/native unless pytest_args name others. Non-zero on any failure or report."""
+    import subprocess
+
+    lib = build_native(manifest, "asan", log=log).library
+    runtimes = sanitizer_runtimes()
+    if runtimes is None:
+        log("error: no libasan/libubsan found (apt-get install gcc, or libasan8 libubsan1)")
+        return 2
+    env = dict(os.environ, **_SANITIZER_ENV)
+    runtime = " ".join(str(p) for p in runtimes)
+    env["LD_PRELOAD"] = " ".join(filter(None, [runtime, env.get("LD_PRELOAD", "")]))
+    env["FEATHER_NATIVE_LIB"] = str(lib)
+    args = list(pytest_args) or list(SANITIZED_TESTS)
+    # --capture=sys: a report is written to file descriptor 2 by the runtime and must
+    # reach this process even when it aborts the test run.
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "--backend",
+        "native",
+        "-p",
+        "no:cacheprovider",
+        "--capture=sys",
+    ]
+    log(f"sanitize: LD_PRELOAD={runtime} FEATHER_NATIVE_LIB={_rel(manifest, lib)}")
+    proc = subprocess.Popen(
+        [*command, *args],
+        cwd=manifest.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
+    assert proc.stdout is not None
+    reports = 0
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        if any(marker in line for marker in _REPORTS):
+            reports += 1
+    code = proc.wait()
+    if reports:
+        log(f"sanitize: {reports} sanitizer report line(s): failing")
+        return code or 1
+    log(f"sanitize: pytest exited {code}, no sanitizer report")
+    return code
+
+
+def write_seeds(root: Path, seeds: Path) -> int:
+    """The seed corpus from the conformance scripts: each case as a script for the parser
+    (mode 0) and for eval (mode 2), and each braced expr body as an expression (mode 1)."""
+    sys.path.insert(0, str(root))
+    from tests.conformance.cases import all_cases
+
+    seeds.mkdir(parents=True, exist_ok=True)
+    for old in seeds.iterdir():
+        old.unlink()
+    count = 0
+
+    def put(data: bytes) -> None:
+        nonlocal count
+        if len(data) > 4096:
+            return
+        name = _digest([data])[:16]
+        (seeds / name).write_bytes(data)
+        count += 1
+
+    for case in all_cases():
+        body = case.script.encode("utf-8", "surrogateescape")
+        put(b"\x00" + body)
+        put(b"\x02" + body)
+        for m in re.finditer(r"expr \{([^{}]*)\}", case.script):
+            put(b"\x01" + m.group(1).encode("utf-8", "surrogateescape"))
+    return count
+
+
+def fuzz(
+    manifest: Manifest,
+    seconds: int,
+    libfuzzer_args: Sequence[str],
+    *,
+    workdir: Path | None = None,
+    log: Log = print,
+) -> int:
+    """Build the fuzz variant and run tests/native/fuzz_feather.py under libFuzzer in fork
+    mode (a finding is written to WORKDIR/artifacts/ and the run goes on). WORKDIR
+    (default build/fuzz) keeps the corpus between runs; the library is copied there, so
+    a clean build during the run does not pull it away."""
+    import shutil
+    import subprocess
+
+    built = build_native(manifest, "fuzz", log=log).library
+    base = workdir or manifest.build_dir / "fuzz"
+    base.mkdir(parents=True, exist_ok=True)
+    lib = base / LIBRARY
+    shutil.copyfile(built, lib)
+    seeds, corpus, artifacts = base / "seeds", base / "corpus", base / "artifacts"
+    corpus.mkdir(parents=True, exist_ok=True)
+    artifacts.mkdir(parents=True, exist_ok=True)
+    log(f"fuzz: {write_seeds(manifest.root, seeds)} seeds in {_rel(manifest, seeds)}")
+    harness = manifest.root / "tests" / "native" / "fuzz_feather.py"
+    env = dict(os.environ, FEATHER_NATIVE_LIB=str(lib), PYTHONPATH=str(manifest.root))
+    # libFuzzer's fork mode runs argv[0] through the shell: the interpreter and the script.
+    argv0 = f"{sys.executable} {harness}"
+    options = [
+        f"-max_total_time={seconds}",
+        "-timeout=30",
+        "-rss_limit_mb=4096",
+        "-max_len=4096",
+        "-fork=1",
+        "-ignore_crashes=1",
+        "-ignore_timeouts=1",
+        "-ignore_ooms=1",
+        f"-artifact_prefix={artifacts}/",
+        "-print_final_stats=1",
+    ]
+    command = [sys.executable, str(harness), *options, *libfuzzer_args, str(corpus), str(seeds)]
+    log(f"fuzz: {seconds} s, corpus {_rel(manifest, corpus)}, findings {_rel(manifest, artifacts)}")
+    code = subprocess.call(command, cwd=manifest.root, env=dict(env, FEATHER_FUZZ_ARGV0=argv0))
+    found = sorted(p.name for p in artifacts.iterdir())
+    log(f"fuzz: libFuzzer exited {code}; {len(found)} finding(s) in {_rel(manifest, artifacts)}")
+    for name in found:
+        log(f"  {name}")
+    return 1 if found else code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from toolchain import ROOT
     from toolchain.manifest import load_manifest
 
-    parser = argparse.ArgumentParser(prog="python -m toolchain.native")
+    parser = argparse.ArgumentParser(prog="python -m toolchain.native", description=__doc__)
     parser.add_argument("--manifest", type=Path, default=ROOT / "build.toml")
-    parser.add_argument("--variant", choices=sorted(VARIANTS), default="release")
-    parser.add_argument("--jobs", "-j", type=int, default=2)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="build libfeather.so (a variant)")
+    build_cmd.add_argument("--variant", choices=sorted(VARIANTS), default="release")
+    build_cmd.add_argument("--jobs", "-j", type=int, default=2)
+    san = commands.add_parser("sanitize", help="pytest on the ASan+UBSan build")
+    san.add_argument("pytest_args", nargs="*")
+    fz = commands.add_parser("fuzz", help="libFuzzer (atheris) over the parser and expr")
+    fz.add_argument("--seconds", type=int, default=600)
+    fz.add_argument("--workdir", type=Path, default=None, help="default: build/fuzz")
+    fz.add_argument("libfuzzer_args", nargs="*")
     args = parser.parse_args(argv)
+    manifest = load_manifest(args.manifest)
     try:
-        build_native(load_manifest(args.manifest), args.variant, jobs=args.jobs)
+        if args.command == "build":
+            build_native(manifest, args.variant, jobs=args.jobs)
+            return 0
+        if args.command == "sanitize":
+            return sanitize(manifest, args.pytest_args)
+        return fuzz(manifest, args.seconds, args.libfuzzer_args, workdir=args.workdir)
     except BuildError as error:
         print(error, file=sys.stderr)
         print("error: native build failed", file=sys.stderr)
         return 1
-    return 0
 
 
 if __name__ == "__main__":
