@@ -295,8 +295,8 @@ class NativeInstance:
         self._ops = ops_type(*values)
         self._keep += [ops_type, values]
         lib.set_ops(ctypes.addressof(self._ops))
-        self.raw = (ctypes.c_char * _SPAN).from_address(0)
-        self.r32 = (ctypes.c_uint32 * (_SPAN >> 2)).from_address(0)
+        self.raw: Any = (ctypes.c_char * _SPAN).from_address(0)
+        self.r32: Any = (ctypes.c_uint32 * (_SPAN >> 2)).from_address(0)
         mv = memoryview((ctypes.c_ubyte * _SPAN).from_address(0)).cast("B")
         self.mv = mv
         self.m32 = mv.cast("I")
