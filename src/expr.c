@@ -2195,6 +2195,9 @@ static int parse_error(Ex *E, ParseErr *pe, uint32_t pos, uint32_t scanned) {
     const uint32_t limit = 25;
     const char *s = E->src;
     uint32_t n = E->n;
+    /* A scan may report more than is left (an unclosed quote or bracket). */
+    if (pos > n) pos = n;
+    if (scanned > n - pos) scanned = n - pos;
     StrBuf b;
     sb_init(&b, 128);
     if (pe->msg.data) sb_add(&b, pe->msg.data, pe->msg.len);

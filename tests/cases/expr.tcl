@@ -569,3 +569,5 @@ set ::errorInfo
 # case: expr-wrong-args-message
 catch {expr} msg
 list $msg $::errorCode
+# case: expr-unclosed-quote-in-bracket
+expr {[M "}
