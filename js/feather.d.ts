@@ -37,12 +37,44 @@ export interface FeatherOptions {
   /** Default writer for puts of every interpreter (default: process.stdout /
    * process.stderr on Node.js, console.log / console.error elsewhere). */
   write?: Writer;
+  /** Bytes of memory the Feather's evals may use: linear memory is created
+   * with this maximum (the arena then fails with "out of memory: the scratch
+   * arena reached the memory limit"), and one outermost eval may neither grow
+   * the JS heap by more (Node.js), nor hold more than memoryLimit / 8 scratch
+   * handles, nor build a string or list larger than the room left: it stops
+   * with TclError "memory limit of N MiB exceeded" (errorCode "TCL LIMIT").
+   * Default: none. At least the module's initial memory (2 MiB). */
+  memoryLimit?: number | null;
 }
 
 export interface CreateOptions {
   /** Writer for puts of this interpreter. */
   write?: Writer;
   /** Nesting limit of evaluations (Tcl's interp recursionlimit), default 1000. */
+  recursionLimit?: number;
+  /** Seconds each eval, call or subst may run (default: none). A runaway
+   * script stops with TclError "time limit of N s exceeded" (errorCode
+   * "TCL LIMIT"), which catch and try inside the script cannot catch. */
+  timeLimit?: number | null;
+}
+
+export interface EvalOptions {
+  /** Seconds this eval may run, instead of the interpreter's timeLimit. */
+  timeLimit?: number | null;
+}
+
+/** The limits in force for an interpreter (null: none). */
+export interface Limits {
+  /** Seconds each eval may run. */
+  timeLimit: number | null;
+  /** Nesting limit (Tcl's interp recursionlimit). */
+  recursionLimit: number;
+  /** The Feather's memory limit in bytes. */
+  memoryLimit: number | null;
+}
+
+export interface LimitOptions {
+  timeLimit?: number | null;
   recursionLimit?: number;
 }
 
@@ -104,8 +136,9 @@ export class Feather {
   /** Make fn a Tcl command of interpreter id (replacing any command of that name). */
   register(id: number, name: string, fn: CommandFn): void;
   /** Evaluate a script; returns its result. Throws TclError on error. May be
-   * called from a command (a nested eval). */
-  eval(id: number, script: string): string;
+   * called from a command (a nested eval: it never outlives the deadline of
+   * the eval it runs in). */
+  eval(id: number, script: string, options?: EvalOptions): string;
   /** Invoke one command with these words, without substitution. */
   call(id: number, cmd: string, ...args: CallArg[]): string;
   /** Substitute variables, commands and backslashes, as `subst` does;
@@ -114,6 +147,13 @@ export class Feather {
   /** Whether script is a complete command (for continuation lines). */
   parseStatus(id: number, script: string): ParseStatus;
   memoryStats(id: number): MemoryStats;
+  /** The limits of interpreter id. */
+  limits(id: number): Limits;
+  /** Change the time or recursion limit of interpreter id (the recursion
+   * limit is read when an outermost eval begins). */
+  setLimits(id: number, options: LimitOptions): void;
+  /** The memory limit of this Feather in bytes (null: none). */
+  readonly memoryLimit: number | null;
   /** Reset the arena and the scratch handles now; throws during an eval. */
   forceReset(id: number): void;
   /** Forget interpreter id; throws during an eval. */

@@ -19,10 +19,11 @@
 import { clock, makePuts } from "./commands.js";
 import { TclError } from "./errors.js";
 import { PREFIX, SIGNATURES } from "./imports.js";
+import { checkRecursionLimit, checkTimeLimit } from "./limits.js";
 import { Runtime } from "./runtime.js";
 import { TCL_ERROR, TCL_OK } from "./state.js";
 import { TclDict, TclDouble, TclList, fromJs, toStr } from "./values.js";
-import { loadModule } from "./wasm.js";
+import { cappedLimits, loadModule } from "./wasm.js";
 
 export { TclError, TclDict, TclDouble, TclList };
 
@@ -62,10 +63,13 @@ export function defaultWriter() {
 /** Load feather.wasm (a path, URL, bytes, Response or compiled
  * WebAssembly.Module; default: feather.wasm beside this file) and return a
  * Feather: one WASM instance on which interpreters are created.
- * options.write: the default writer for puts, (text, channel) => void. */
+ * options.write: the default writer for puts, (text, channel) => void.
+ * options.memoryLimit: bytes; linear memory is created with that maximum and
+ * the host side of each outermost eval is held to it (limits.js). */
 export async function createFeather(wasmSource, options = {}) {
   const { module, limits } = await loadModule(wasmSource);
-  const rt = await Runtime.create(module, limits);
+  const memoryLimit = options.memoryLimit ?? null;
+  const rt = await Runtime.create(module, cappedLimits(limits, memoryLimit), memoryLimit);
   return new Feather(rt, options);
 }
 
@@ -84,10 +88,13 @@ export class Feather {
   }
 
   /** A new interpreter; returns its id. options.write: writer for puts;
-   * options.recursionLimit: nesting limit (default 1000). */
+   * options.recursionLimit: nesting limit (default 1000); options.timeLimit:
+   * seconds each eval, call or subst may run (default: none). */
   create(options = {}) {
     const write = options.write ?? this.write ?? defaultWriter();
-    const core = this.runtime.addInterp(write, options.recursionLimit ?? 1000);
+    const recursionLimit = checkRecursionLimit(options.recursionLimit ?? 1000);
+    const timeLimit = checkTimeLimit(options.timeLimit);
+    const core = this.runtime.addInterp(write, recursionLimit, timeLimit);
     core.addCommand("puts", makePuts((text, channel) => core.write(text, channel)));
     core.addCommand("clock", clock);
     return core.id;
@@ -114,25 +121,60 @@ export class Feather {
   }
 
   /** Evaluate a script; returns its result. Throws TclError on error. May be
-   * called from inside a command (a nested eval: memory is not reset). */
-  eval(id, script) {
+   * called from inside a command (a nested eval: memory is not reset).
+   * options.timeLimit: seconds, for this call instead of the interp's. */
+  eval(id, script, options = {}) {
     const core = this.core(id);
-    const [code, result] = this.runtime.evalScript(core, String(script));
+    const [code, result] = this.limited(core, options.timeLimit, () => this.runtime.evalScript(core, String(script)));
     return finish(core, code, result);
   }
 
   /** Invoke one command with these words, without substitution. */
   call(id, cmd, ...args) {
     const core = this.core(id);
-    const [code, result] = this.runtime.command(core, [cmd, ...args]);
+    const [code, result] = this.limited(core, undefined, () => this.runtime.command(core, [cmd, ...args]));
     return finish(core, code, result);
+  }
+
+  /** Run an eval under the limits (limits.js): the interp's time limit, or
+   * timeLimit (seconds) when given. */
+  limited(core, timeLimit, run) {
+    const limiter = this.runtime.limiter;
+    const seconds = timeLimit === undefined || timeLimit === null ? core.timeLimit : checkTimeLimit(timeLimit);
+    const saved = limiter.enter(seconds);
+    try {
+      return run();
+    } finally {
+      limiter.leave(saved);
+    }
+  }
+
+  /** The limits of interp id: {timeLimit, recursionLimit, memoryLimit}
+   * (seconds, nesting depth, bytes; null: none). */
+  limits(id) {
+    const core = this.core(id);
+    return { timeLimit: core.timeLimit, recursionLimit: core.limit, memoryLimit: this.runtime.memoryLimit };
+  }
+
+  /** Change the limits of interp id: options.timeLimit (seconds, null: none),
+   * options.recursionLimit (read by the core when an outermost eval begins).
+   * The memory limit is the Feather's (createFeather's memoryLimit). */
+  setLimits(id, options = {}) {
+    const core = this.core(id);
+    if ("recursionLimit" in options) core.limit = checkRecursionLimit(options.recursionLimit);
+    if ("timeLimit" in options) core.timeLimit = checkTimeLimit(options.timeLimit);
+  }
+
+  /** The memory limit of this Feather in bytes (null: none). */
+  get memoryLimit() {
+    return this.runtime.memoryLimit;
   }
 
   /** Substitute variables, commands and backslashes in text (as `subst`);
    * flags: 1 no backslashes, 2 no variables, 4 no commands. */
   subst(id, text, flags = 0) {
     const core = this.core(id);
-    const [code, result] = this.runtime.subst(core, String(text), flags);
+    const [code, result] = this.limited(core, undefined, () => this.runtime.subst(core, String(text), flags));
     return finish(core, code, result);
   }
 

@@ -15,6 +15,7 @@
 // feather.js reads it, and so does the check that the module's imports and
 // this table agree.
 
+import { HANDLE_BYTES, valueSize } from "./limits.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -182,6 +183,12 @@ export class Imports {
     this.cores = rt.interps; // interp id -> InterpCore (appended to, never replaced)
     this.inst = null; // the instance (set by the runtime, replaced after a trap)
     this.calls = 0;
+    // Limits (limits.js), set by the runtime. While a memory or time limit is in
+    // force (checking), every import that builds a value of unbounded size asks
+    // limiter.check first: a value too large for the memory left, or a large one
+    // past the deadline, is refused (the eval is unwound at once).
+    this.limiter = null;
+    this.checking = false;
     this.emptyGen = -1;
     this.emptyH = 0;
     this.lastStr = null; // the last string too long for string_get's buffer, encoded
@@ -297,6 +304,7 @@ export class Imports {
         return fresh;
       }
     }
+    if (this.checking) this.limiter.check(n >>> 0);
     return this.objs.push(decode(u8, s >>> 0, n >>> 0));
   }
 
@@ -327,6 +335,11 @@ export class Imports {
     this.calls++;
     const vs = this.values(parts, n >>> 0);
     let s = "";
+    if (this.checking) {
+      let size = 0;
+      for (const v of vs) size += typeof v === "string" ? v.length : toStr(v).length;
+      this.limiter.check(size);
+    }
     for (const v of vs) s += typeof v === "string" ? v : toStr(v);
     return this.new(s);
   }
@@ -392,6 +405,7 @@ export class Imports {
 
   list_new(i, items, n) {
     this.calls++;
+    if (this.checking) this.limiter.check((n >>> 0) * HANDLE_BYTES);
     return this.new(new TclList(this.values(items, n >>> 0)));
   }
 
@@ -416,6 +430,7 @@ export class Imports {
     const u32 = m.u32;
     const sp = spans >>> 2;
     buf >>>= 0;
+    if (this.checking) this.limiter.check(n * HANDLE_BYTES);
     const items = new Array(n);
     for (let k = 0; k < n; k++) items[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
     if (!target) return this.new(new TclList(items));
@@ -442,6 +457,7 @@ export class Imports {
     }
     if (first >= n) return 0;
     const end = count >= n - first ? n : first + count;
+    if (this.checking) this.limiter.check((end - first) * HANDLE_BYTES);
     const objs = this.objs;
     const u32 = this.mem().u32;
     const dst = (out >>> 2) - first;
@@ -473,12 +489,15 @@ export class Imports {
     const elems = this.elements(o) ?? [];
     first >>>= 0;
     count >>>= 0;
-    return this.new(new TclList(elems.slice(first, first + count)));
+    const chunk = elems.slice(first, first + count);
+    if (this.checking) this.limiter.check(chunk.length * HANDLE_BYTES);
+    return this.new(new TclList(chunk));
   }
 
   list_append(i, o, items, n) {
     this.calls++;
     const v = this.get(o);
+    if (this.checking) this.limiter.check(valueSize(v) + (n >>> 0) * HANDLE_BYTES);
     const added = this.values(items, n >>> 0);
     if (v instanceof TclList) return this.new(v.append(added));
     const elems = this.elements(o) ?? [];
@@ -489,6 +508,7 @@ export class Imports {
   list_splice(i, o, first, remove, items, n) {
     this.calls++;
     const v = this.get(o);
+    if (this.checking) this.limiter.check(valueSize(v) + (n >>> 0) * HANDLE_BYTES);
     const added = this.values(items, n >>> 0);
     first >>>= 0;
     remove >>>= 0;
@@ -575,14 +595,22 @@ export class Imports {
   var_lappend(i, name, nlen, key, klen, items, n, out) {
     this.calls++;
     const r = this.state(i).varLappend(this.text(name, nlen), this.key(key, klen), this.values(items, n >>> 0));
+    if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
 
   var_append(i, name, nlen, key, klen, parts, n, out) {
     this.calls++;
     let text = "";
-    for (const v of this.values(parts, n >>> 0)) text += typeof v === "string" ? v : toStr(v);
+    const vs = this.values(parts, n >>> 0);
+    if (this.checking) {
+      let size = 0;
+      for (const v of vs) size += typeof v === "string" ? v.length : toStr(v).length;
+      this.limiter.check(size);
+    }
+    for (const v of vs) text += typeof v === "string" ? v : toStr(v);
     const r = this.state(i).varAppend(this.text(name, nlen), this.key(key, klen), text, toStr);
+    if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
 
@@ -701,6 +729,7 @@ export class Imports {
   cmd_invoke(i, id, argv, argc, result) {
     this.calls++;
     const [code, value] = this.rt.core(i).invoke(id, this.values(argv, argc >>> 0));
+    if (this.checking) this.limiter.check(valueSize(value));
     this.setU32(result, this.new(value));
     return code;
   }
@@ -780,10 +809,13 @@ export class Imports {
     return this.rt.core(i).limit;
   }
 
-  /** May the running eval go on? (No limits yet: always.) */
+  /** May the running eval go on? 1 stops it with *message (limits.js). */
   interp_poll(i, message) {
     this.calls++;
-    return 0;
+    const stop = this.limiter.poll();
+    if (stop === null) return 0;
+    this.setU32(message, this.new(stop));
+    return 1;
   }
 }
 

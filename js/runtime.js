@@ -18,15 +18,17 @@
 import * as st from "./state.js";
 import { HostTrap, TclError } from "./errors.js";
 import { Imports } from "./imports.js";
+import { Limits, heapReader } from "./limits.js";
 import { Instance } from "./wasm.js";
 import { Scratch, TclList, encode, fromJs, toStr } from "./values.js";
 
 /** Host-side state of one interpreter: its Tcl state, embedder commands, the
  * result of its last eval and its output writer. */
 export class InterpCore {
-  constructor(rt, id, write, limit) {
+  constructor(rt, id, write, limit, timeLimit = null) {
     this.rt = rt;
     this.id = id;
+    this.timeLimit = timeLimit; // seconds each public eval may run (null: no limit)
     this.state = new st.State((script) => rt.evalScript(this, script));
     this.state.commandsChanged = () => rt.bumpEpoch();
     this.commands = []; // host command id -> (argv values) => [code, result]
@@ -66,10 +68,13 @@ export class InterpCore {
 
 /** One WASM instance shared by interpreters. */
 export class Runtime {
-  /** Use Runtime.create (the first instance is made asynchronously). */
-  constructor(module, limits) {
+  /** Use Runtime.create (the first instance is made asynchronously).
+   * limits: the memory's {initial, maximum} in pages; memoryLimit: bytes
+   * (limits.js) or null; heap: () => bytes of JS heap in use, or null. */
+  constructor(module, limits, memoryLimit = null, heap = null) {
     this.module = module;
     this.limits = limits;
+    this.memoryLimit = memoryLimit;
     this.scratch = new Scratch();
     this.interps = []; // interp id -> InterpCore (id 0 unused)
     this.interps.push(null);
@@ -77,12 +82,15 @@ export class Runtime {
     this.poisoned = false;
     this.instances = 1; // instances made so far (a trap makes a new one)
     this.imports = new Imports(this);
+    // Time and host-memory limits of the evals on this instance (limits.js).
+    this.limiter = this.imports.limiter = new Limits(this, memoryLimit, heap);
     this.env = this.imports.table();
     this.inst = null;
   }
 
-  static async create(module, limits) {
-    const rt = new Runtime(module, limits);
+  static async create(module, limits, memoryLimit = null) {
+    const heap = memoryLimit !== null ? await heapReader() : null;
+    const rt = new Runtime(module, limits, memoryLimit, heap);
     rt.inst = rt.imports.inst = await Instance.create(module, limits, rt.env);
     return rt;
   }
@@ -109,9 +117,9 @@ export class Runtime {
     throw new Error(`feather: no interp ${id} in this runtime`);
   }
 
-  addInterp(write, limit) {
+  addInterp(write, limit, timeLimit = null) {
     const id = this.interps.length;
-    const core = new InterpCore(this, id, write, limit);
+    const core = new InterpCore(this, id, write, limit, timeLimit);
     this.interps.push(core);
     this.run(core, () => this.inst.exports.feather_interp_init(0, id));
     return core;
@@ -155,9 +163,11 @@ export class Runtime {
     this.imports.lastBytes = null;
     for (const core of this.interps) if (core != null) core.state.resetFrames();
     if (this.poisoned) {
-      this.poisoned = false;
-      this.instances++;
+      // Cleared only once the new instance is in place: should making it fail
+      // (no stack left), the next outermost eval tries again.
       this.inst = this.imports.inst = new Instance(this.module, this.limits, this.env);
+      this.instances++;
+      this.poisoned = false;
     } else {
       this.inst.exports.feather_arena_reset();
     }

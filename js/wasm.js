@@ -125,6 +125,24 @@ export async function loadModule(source) {
   return { module, limits: parseMemoryLimits(bytes) ?? DEFAULT_LIMITS };
 }
 
+/** The memory limits with the maximum lowered to memoryLimit bytes (whole
+ * pages, never above the module's own maximum); a RangeError when that is
+ * below the initial memory. null: the limits unchanged. */
+export function cappedLimits(limits, memoryLimit) {
+  if (memoryLimit === null || memoryLimit === undefined) return limits;
+  if (!(Number.isFinite(memoryLimit) && memoryLimit > 0)) {
+    throw new RangeError("feather: memoryLimit must be a positive number of bytes");
+  }
+  const pages = Math.floor(memoryLimit / PAGE);
+  if (pages < limits.initial) {
+    throw new RangeError(
+      `feather: memoryLimit of ${memoryLimit} bytes is below the module's initial memory (${limits.initial * PAGE} bytes)`,
+    );
+  }
+  const maximum = limits.maximum === undefined ? pages : Math.min(pages, limits.maximum);
+  return Object.freeze({ initial: limits.initial, maximum });
+}
+
 /** One instance of the module with its own linear memory. */
 export class Instance {
   /** env: the feather_host_* functions. Synchronous: the module is compiled. */
