@@ -305,9 +305,24 @@ static int subst_words(FeatherInterp i, const char *s, Command *cmd, const Feath
  * from overflowing whatever the script does. */
 #define MAX_SCRIPT_NESTING 3000
 
+/* The C stack: in WASM it is the shadow stack at the bottom of linear
+ * memory (the linker places it first; it grows down towards address 0), so
+ * a frame's address is the room left. Deep nesting whose frames are large
+ * (expressions within expressions) must stop with Tcl's error while this
+ * margin remains, before an overflow traps. */
+#define STACK_MARGIN (96u * 1024u)
+
+static bool stack_low(void) {
+#ifdef FEATHER_WASM_BUILD
+    return (uintptr_t)__builtin_frame_address(0) < STACK_MARGIN;
+#else
+    return false;
+#endif
+}
+
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
-    if (st->script_depth >= MAX_SCRIPT_NESTING) return nesting_error(i);
+    if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
     int code = cs ? eval_cached(i, st, cs) : eval_script(i, st, s, n);
@@ -414,7 +429,7 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
-        if (st->script_depth >= MAX_SCRIPT_NESTING) return nesting_error(i);
+        if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);
         st->script_depth--;
