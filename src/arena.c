@@ -1,9 +1,8 @@
 /* The scratch arena: a bump allocator reset after each top-level eval.
  *
  * Offsets are computed in 64 bits so that no size near SIZE_MAX can wrap
- * around on wasm32. The WASM build bumps through linear memory above
- * __heap_base; the native build (!FEATHER_WASM_BUILD) chains malloc'd blocks.
- * Both keep the same contract (arena.h). */
+ * around on wasm32. Only the platform section below differs between builds;
+ * the allocator itself is shared. */
 
 #include "arena.h"
 
@@ -41,10 +40,97 @@ static bool arena_reach(uint64_t end) {
     return __builtin_wasm_memory_grow(0, (size_t)pages) != (size_t)-1;
 }
 
+#else
+/* NATIVE: as in WASM, one contiguous region. Address space for the arena's
+ * maximum is reserved once (no access, no memory), and made accessible in
+ * 64 KiB steps as the arena grows. The reset gives back what the arena grew
+ * beyond its first FEATHER_ARENA_NATIVE_FIRST bytes (the pages return to the
+ * system). feather_arena_native_limit() lowers the maximum, as a host lowers
+ * the maximum of linear memory. */
+
+#include <sys/mman.h>
+
+#ifndef FEATHER_ARENA_NATIVE_FIRST
+#define FEATHER_ARENA_NATIVE_FIRST ((uint64_t)2 << 20)
+#endif
+#ifndef FEATHER_ARENA_NATIVE_MAX
+#define FEATHER_ARENA_NATIVE_MAX ((uint64_t)256 << 20)
+#endif
+#define NATIVE_STEP 65536u
+
+static unsigned char *native_base; /* the reserved region, or NULL */
+static uint64_t native_open;       /* accessible bytes from native_base */
+static uint64_t native_max = FEATHER_ARENA_NATIVE_MAX;
+
+static uintptr_t arena_base(void) {
+    if (!native_base) {
+        void *p = mmap(NULL, (size_t)FEATHER_ARENA_NATIVE_MAX, PROT_NONE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED) {
+            native_base = p;
+        }
+    }
+    return (uintptr_t)native_base;
+}
+
+static uint64_t arena_end(void) {
+    return (uint64_t)arena_base() + native_open;
+}
+
+/* Make the region accessible up to `end`; false beyond the maximum. */
+static bool arena_reach(uint64_t end) {
+    uint64_t base = (uint64_t)arena_base();
+    if (!base || end < base) {
+        return false;
+    }
+    uint64_t need = end - base;
+    if (need <= native_open) {
+        return true;
+    }
+    if (need > native_max) {
+        return false;
+    }
+    uint64_t open = (need + NATIVE_STEP - 1) / NATIVE_STEP * NATIVE_STEP;
+    if (open < FEATHER_ARENA_NATIVE_FIRST) {
+        open = FEATHER_ARENA_NATIVE_FIRST;
+    }
+    if (open > native_max) {
+        open = native_max;
+    }
+    if (mprotect(native_base + native_open, (size_t)(open - native_open),
+                 PROT_READ | PROT_WRITE) != 0) {
+        return false;
+    }
+    native_open = open;
+    return true;
+}
+
+/* Give back what the arena grew beyond its first bytes (at a reset). */
+static void arena_shrink(void) {
+    if (native_open > FEATHER_ARENA_NATIVE_FIRST) {
+        unsigned char *from = native_base + FEATHER_ARENA_NATIVE_FIRST;
+        size_t n = (size_t)(native_open - FEATHER_ARENA_NATIVE_FIRST);
+        /* Fresh reserved pages over the old ones: their memory is freed. */
+        mmap(from, n, PROT_NONE, MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        native_open = FEATHER_ARENA_NATIVE_FIRST;
+    }
+}
+
+void feather_arena_native_limit(size_t max) {
+    native_max = max && max < FEATHER_ARENA_NATIVE_MAX ? max : FEATHER_ARENA_NATIVE_MAX;
+}
+
+#endif
+
 static size_t arena_used_bytes = 0;
 static size_t arena_high_water_bytes = 0;
 
 void *feather_arena_alloc(size_t size) {
+#ifndef FEATHER_WASM_BUILD
+    if (size > FEATHER_ARENA_NATIVE_MAX) {
+        return NULL; /* a 64-bit size_t near SIZE_MAX would wrap when rounded */
+    }
+#endif
     uint64_t rounded = ((uint64_t)size + (ARENA_ALIGN - 1)) & ~(uint64_t)(ARENA_ALIGN - 1);
     uint64_t start = (uint64_t)arena_base() + arena_used_bytes;
     if (!arena_reach(start + rounded)) {
@@ -59,6 +145,9 @@ void *feather_arena_alloc(size_t size) {
 
 void feather_arena_reset(void) {
     arena_used_bytes = 0;
+#ifndef FEATHER_WASM_BUILD
+    arena_shrink();
+#endif
 }
 
 void feather_arena_release(size_t mark) {
@@ -78,145 +167,6 @@ size_t feather_arena_capacity(void) {
 size_t feather_arena_high_water(void) {
     return arena_high_water_bytes;
 }
-
-#else
-/* NATIVE: the arena is a chain of blocks from the C library's malloc. Usage
- * is a logical offset: a block starts where the previous one ends, and an
- * allocation that does not fit in the current block moves to the next one
- * (skipping the rest of the current block), so a mark (feather_arena_used)
- * names one place in one block and release returns to it. Blocks beyond the
- * usage are kept for reuse until the reset, which frees every block but the
- * first: what the arena grew. FEATHER_ARENA_NATIVE_MAX bounds the total as the
- * module's maximum memory bounds the WASM arena: beyond it, NULL. */
-
-#ifndef FEATHER_ARENA_NATIVE_FIRST
-#define FEATHER_ARENA_NATIVE_FIRST ((size_t)2 << 20)
-#endif
-#ifndef FEATHER_ARENA_NATIVE_BLOCK_MAX
-#define FEATHER_ARENA_NATIVE_BLOCK_MAX ((size_t)32 << 20)
-#endif
-#ifndef FEATHER_ARENA_NATIVE_MAX
-#define FEATHER_ARENA_NATIVE_MAX ((size_t)256 << 20)
-#endif
-
-void *malloc(size_t size);
-void free(void *ptr);
-
-typedef struct ArenaBlock {
-    struct ArenaBlock *prev, *next;
-    size_t start; /* logical offset of the block's first byte */
-    size_t size;  /* data bytes after the header */
-} ArenaBlock;
-
-static ArenaBlock *arena_first, *arena_cur;
-static size_t arena_total; /* data bytes of every block held */
-static size_t arena_used_bytes = 0;
-static size_t arena_high_water_bytes = 0;
-
-static unsigned char *block_data(ArenaBlock *b) {
-    return (unsigned char *)b + sizeof(ArenaBlock);
-}
-
-static ArenaBlock *block_new(ArenaBlock *prev, size_t size) {
-    if (size > FEATHER_ARENA_NATIVE_MAX - arena_total) {
-        return NULL;
-    }
-    ArenaBlock *b = malloc(sizeof(ArenaBlock) + size);
-    if (!b) {
-        return NULL;
-    }
-    b->prev = prev;
-    b->next = NULL;
-    b->start = prev ? prev->start + prev->size : 0;
-    b->size = size;
-    if (prev) {
-        prev->next = b;
-    }
-    arena_total += size;
-    return b;
-}
-
-/* Free every block after b: none holds a live allocation. */
-static void blocks_free_after(ArenaBlock *b) {
-    ArenaBlock *n = b->next;
-    b->next = NULL;
-    while (n) {
-        ArenaBlock *next = n->next;
-        arena_total -= n->size;
-        free(n);
-        n = next;
-    }
-}
-
-void *feather_arena_alloc(size_t size) {
-    if (size > FEATHER_ARENA_NATIVE_MAX) {
-        return NULL;
-    }
-    size_t rounded = (size + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
-    if (!arena_first) {
-        arena_first = arena_cur = block_new(NULL, FEATHER_ARENA_NATIVE_FIRST);
-        if (!arena_first) {
-            return NULL;
-        }
-    }
-    ArenaBlock *b = arena_cur;
-    size_t off = arena_used_bytes - b->start;
-    if (rounded > b->size - off) {
-        ArenaBlock *next = b->next;
-        if (!next || next->size < rounded) {
-            blocks_free_after(b);
-            size_t grow = b->size < FEATHER_ARENA_NATIVE_BLOCK_MAX / 2
-                              ? b->size * 2
-                              : FEATHER_ARENA_NATIVE_BLOCK_MAX;
-            next = block_new(b, rounded > grow ? rounded : grow);
-            if (!next && rounded < grow) {
-                next = block_new(b, rounded);
-            }
-            if (!next) {
-                return NULL;
-            }
-        }
-        b = arena_cur = next;
-        off = 0;
-    }
-    arena_used_bytes = b->start + off + rounded;
-    if (arena_used_bytes > arena_high_water_bytes) {
-        arena_high_water_bytes = arena_used_bytes;
-    }
-    return block_data(b) + off;
-}
-
-void feather_arena_reset(void) {
-    arena_used_bytes = 0;
-    if (arena_first) {
-        blocks_free_after(arena_first);
-        arena_cur = arena_first;
-    }
-}
-
-void feather_arena_release(size_t mark) {
-    if (mark > arena_used_bytes || !arena_cur) {
-        return;
-    }
-    while (arena_cur->prev && mark < arena_cur->start) {
-        arena_cur = arena_cur->prev;
-    }
-    arena_used_bytes = mark;
-}
-
-size_t feather_arena_used(void) {
-    return arena_used_bytes;
-}
-
-size_t feather_arena_capacity(void) {
-    return arena_total;
-}
-
-size_t feather_arena_high_water(void) {
-    return arena_high_water_bytes;
-}
-
-#endif
 
 #ifdef FEATHER_WASM_BUILD
 void *alloc(unsigned int size) {

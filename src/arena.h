@@ -20,8 +20,9 @@
  * WARNING: feather_arena_reset() invalidates ALL pointers from previous
  * allocations. Only call at top-level eval boundaries (eval depth 0).
  *
- * Native builds (no FEATHER_WASM_BUILD) chain blocks from malloc instead of
- * growing linear memory; the reset frees the blocks the arena grew.
+ * Native builds (no FEATHER_WASM_BUILD) reserve address space for the arena
+ * and open it as it grows, as linear memory grows; the reset gives back what
+ * the arena grew.
  */
 
 /* Allocate `size` bytes from the current arena. Returns an 8-byte aligned
@@ -47,6 +48,12 @@ size_t feather_arena_capacity(void);
 /* Get the largest usage seen since the module started (not cleared by
  * feather_arena_reset), for diagnostics. */
 size_t feather_arena_high_water(void);
+
+#ifndef FEATHER_WASM_BUILD
+/* Native only: hold the arena's blocks to max bytes (a host's memory limit, as a WASM
+ * host lowers the maximum of linear memory); 0: the build's default maximum. */
+void feather_arena_native_limit(size_t max);
+#endif
 
 #ifdef FEATHER_WASM_BUILD
 /* Shims exported to hosts, which copy strings into the arena with them.

@@ -416,7 +416,7 @@ def build_native(
 
     exports = [e.name for e in manifest.linked_exports() if e.name not in WASM_ONLY_EXPORTS]
     exports += ["feather_set_ops", "feather_native_signatures", "feather_native_ops_count"]
-    exports += ["feather_native_unwind", "feather_arena_release"]
+    exports += ["feather_native_unwind", "feather_arena_release", "feather_arena_native_limit"]
     exports += ["feather_native_" + fn.name.removeprefix("feather_") for fn in guarded]
     vscript = out / "exports.map"
     vtext = version_script(exports)

@@ -51,6 +51,9 @@ __all__ = [
 BACKENDS = ("wasm", "native")
 LIBRARY = "libfeather.so"
 
+# FEATHER_ARENA_NATIVE_FIRST of src/arena.c: what the arena keeps across resets.
+FIRST_BLOCK = 2 << 20
+
 # The views reach this far: beyond any user-space address of a 64-bit process.
 _SPAN = 1 << 57
 
@@ -88,6 +91,7 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "feather_arena_used": ("", "z"),
     "feather_arena_capacity": ("", "z"),
     "feather_arena_high_water": ("", "z"),
+    "feather_arena_native_limit": ("z", "v"),
     "feather_interp_init": ("pu", "i"),
     "feather_script_eval": ("pupzi", "i"),
     "feather_script_eval_obj": ("puui", "i"),
@@ -263,7 +267,13 @@ class NativeInstance:
         imports: dict[str, tuple[Callable[..., Any], tuple[str, ...], str | None]],
         calls: list[int],
         path: Path | None = None,
+        memory_limit: int | None = None,
     ) -> None:
+        if memory_limit is not None and memory_limit < FIRST_BLOCK:
+            raise ValueError(
+                f"memory_limit of {memory_limit} bytes is below the native arena's first "
+                f"{FIRST_BLOCK} bytes"
+            )
         lib = _acquire(path or library_path())
         self.pending: BaseException | None = None
         self.poisoned = False
@@ -295,6 +305,8 @@ class NativeInstance:
         self._ops = ops_type(*values)
         self._keep += [ops_type, values]
         lib.set_ops(ctypes.addressof(self._ops))
+        # memory_limit: the arena's blocks are held to it, as WASM's linear memory is.
+        lib.entries["feather_arena_native_limit"](memory_limit or 0)
         self.raw: Any = (ctypes.c_char * _SPAN).from_address(0)
         self.r32: Any = (ctypes.c_uint32 * (_SPAN >> 2)).from_address(0)
         mv = memoryview((ctypes.c_ubyte * _SPAN).from_address(0)).cast("B")
@@ -407,7 +419,7 @@ class NativeInstance:
             self.mf64[ptr >> 3] = value
 
     def memory_bytes(self) -> int:
-        """The memory the instance's arena holds now (its blocks)."""
+        """The memory the instance's arena holds now (its accessible pages)."""
         return int(self._entries["feather_arena_capacity"]())
 
     def grow(self, pages: int) -> int:

@@ -142,7 +142,8 @@ class Runtime:
         if self.backend == "native":
             from feather_tcl._native import NativeInstance
 
-            return cast(Instance, NativeInstance(self._table, self.calls, self.path))  # type: ignore[arg-type]
+            native = NativeInstance(self._table, self.calls, self.path, self.memory_limit)  # type: ignore[arg-type]
+            return cast(Instance, native)
         return Instance(self._table, self.calls, self.path, self.memory_limit)  # type: ignore[arg-type]
 
     @classmethod

@@ -1,5 +1,6 @@
-"""M2 for the native build: the arena chains malloc'd blocks, resets as in WASM and frees
-what it grew. Driven through ctypes on a private load of the library."""
+"""M2 for the native build: the arena is one contiguous region as in WASM (address space
+reserved once, made accessible as the arena grows); the reset gives back what it grew.
+Driven through ctypes on a private load of the library."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from feather_tcl import _native
 pytestmark = pytest.mark.milestone("M2")
 
 MiB = 1 << 20
-FIRST = 2 * MiB  # FEATHER_ARENA_NATIVE_FIRST
+FIRST = 2 * MiB  # FEATHER_ARENA_NATIVE_FIRST: kept across resets
 MAX = 256 * MiB  # FEATHER_ARENA_NATIVE_MAX
+STEP = 65536
 
 
 class Arena:
@@ -42,65 +44,62 @@ class Arena:
     def reset(self) -> None:
         self.e["feather_arena_reset"]()
 
+    def limit(self, n: int) -> None:
+        self.e["feather_arena_native_limit"](n)
+
+    def base(self) -> int:
+        assert self.used() == 0
+        return self.alloc(0)
+
 
 @pytest.fixture
 def arena(native_lib: Path) -> Iterator[Arena]:
     lib = _native._acquire(native_lib)
     a = Arena(lib)
+    a.limit(0)
     a.reset()
     yield a
+    a.limit(0)
     a.reset()
     _native._give_back(lib)
 
 
-def test_allocations_are_aligned_distinct_and_counted(arena: Arena) -> None:
+def test_allocations_are_aligned_contiguous_and_counted(arena: Arena) -> None:
     p = arena.alloc(1)
     q = arena.alloc(13)
     r = arena.alloc(0)
-    assert p % 8 == 0 and q % 8 == 0 and r % 8 == 0
-    assert q == p + 8 and r == q + 16
+    assert p % 8 == 0 and q == p + 8 and r == q + 16
     assert arena.used() == 24
     assert arena.alloc(0) == r  # nothing taken
-
-
-def test_growth_chains_blocks_and_reset_frees_them(arena: Arena) -> None:
-    arena.alloc(8)
     assert arena.capacity() == FIRST
+
+
+def test_growth_stays_contiguous_and_the_reset_gives_it_back(arena: Arena) -> None:
+    base = arena.base()
     ptrs = [arena.alloc(MiB) for _ in range(12)]
-    assert all(ptrs)
+    assert ptrs == [base + k * MiB for k in range(12)]  # one region, as in WASM
     for p in ptrs:  # every byte is real, writable memory
         ctypes.memset(p, 0xAB, MiB)
-    assert arena.capacity() > FIRST
-    assert arena.used() >= 12 * MiB
+    assert arena.capacity() == 12 * MiB  # opened in 64 KiB steps, as needed
     high = arena.high_water()
+    assert high >= 12 * MiB
     arena.reset()
-    assert arena.used() == 0 and arena.capacity() == FIRST  # what it grew is freed
+    assert arena.used() == 0 and arena.capacity() == FIRST  # what it grew is given back
     assert arena.high_water() == high  # kept for diagnostics
-    assert arena.alloc(8) == arena.alloc(0) - 8
+    assert arena.base() == base  # the same region again
+    p = arena.alloc(3 * MiB)  # pages given back are fresh (zero) when opened again
+    assert ctypes.string_at(p + 2 * MiB, 16) == bytes(16)
 
 
-def test_release_returns_to_a_mark_in_an_earlier_block_and_reuses_later_blocks(
-    arena: Arena,
-) -> None:
-    arena.alloc(FIRST - 64)
+def test_release_returns_to_a_mark(arena: Arena) -> None:
+    arena.alloc(100)
     mark = arena.used()
-    a = arena.alloc(MiB)  # does not fit: a new block
-    assert arena.used() > mark + MiB - 1
-    grown = arena.capacity()
+    a = arena.alloc(3 * MiB)
     arena.release(mark)
     assert arena.used() == mark
-    assert arena.alloc(32) == arena.alloc(0) - 32  # back in the first block
-    b = arena.alloc(MiB)  # the kept block is reused
-    assert b == a and arena.capacity() == grown
+    assert arena.alloc(3 * MiB) == a
     arena.release(arena.used() + 8)  # a mark above the usage is ignored
-    assert arena.used() > mark
-
-
-def test_an_allocation_larger_than_a_block_gets_its_own(arena: Arena) -> None:
-    p = arena.alloc(40 * MiB)
-    assert p
-    ctypes.memset(p, 1, 40 * MiB)
-    assert arena.capacity() >= FIRST + 40 * MiB
+    assert arena.used() == mark + 3 * MiB
 
 
 def test_beyond_the_maximum_the_arena_returns_null_and_changes_nothing(arena: Arena) -> None:
@@ -110,7 +109,18 @@ def test_beyond_the_maximum_the_arena_returns_null_and_changes_nothing(arena: Ar
     assert arena.alloc(2**63) == 0
     assert arena.alloc(2**64 - 1) == 0
     assert (arena.used(), arena.capacity()) == (used, capacity)
-    assert arena.alloc(16)
+    big = arena.alloc(MAX - 64)  # the whole maximum is usable
+    assert big
+    ctypes.memset(big + MAX - 64 - 8, 1, 8)
+
+
+def test_a_lower_limit_holds_the_arena_as_a_lower_memory_maximum_does(arena: Arena) -> None:
+    arena.limit(4 * MiB)
+    assert arena.alloc(3 * MiB)
+    assert arena.alloc(2 * MiB) == 0
+    assert arena.capacity() <= 4 * MiB
+    arena.limit(0)
+    assert arena.alloc(2 * MiB)
 
 
 @settings(max_examples=60, deadline=None)
