@@ -619,14 +619,26 @@ def fuzz(
     built = build_native(manifest, "fuzz", log=log).library
     base = workdir or manifest.build_dir / "fuzz"
     base.mkdir(parents=True, exist_ok=True)
-    lib = base / LIBRARY
+    # A snapshot of what the run uses (the library, the host package, the harness): the
+    # checkout may change or be cleaned during a long run; every worker must see the same.
+    snap = base / "snapshot"
+    if snap.exists():
+        shutil.rmtree(snap)
+    lib = snap / LIBRARY
+    (snap / "tests" / "native").mkdir(parents=True)
     shutil.copyfile(built, lib)
+    shutil.copytree(
+        manifest.root / "host" / "feather_tcl",
+        snap / "host" / "feather_tcl",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    harness = snap / "tests" / "native" / "fuzz_feather.py"
+    shutil.copyfile(manifest.root / "tests" / "native" / "fuzz_feather.py", harness)
     seeds, corpus, artifacts = base / "seeds", base / "corpus", base / "artifacts"
     corpus.mkdir(parents=True, exist_ok=True)
     artifacts.mkdir(parents=True, exist_ok=True)
     log(f"fuzz: {write_seeds(manifest.root, seeds)} seeds in {_rel(manifest, seeds)}")
-    harness = manifest.root / "tests" / "native" / "fuzz_feather.py"
-    env = dict(os.environ, FEATHER_NATIVE_LIB=str(lib), PYTHONPATH=str(manifest.root))
+    env = dict(os.environ, FEATHER_NATIVE_LIB=str(lib), PYTHONPATH=str(snap / "host"))
     # libFuzzer's fork mode runs argv[0] through the shell: the interpreter and the script.
     argv0 = f"{sys.executable} {harness}"
     options = [
@@ -643,11 +655,15 @@ def fuzz(
     ]
     command = [sys.executable, str(harness), *options, *libfuzzer_args, str(corpus), str(seeds)]
     log(f"fuzz: {seconds} s, corpus {_rel(manifest, corpus)}, findings {_rel(manifest, artifacts)}")
-    code = subprocess.call(command, cwd=manifest.root, env=dict(env, FEATHER_FUZZ_ARGV0=argv0))
-    found = sorted(p.name for p in artifacts.iterdir())
+    code = subprocess.call(command, cwd=base, env=dict(env, FEATHER_FUZZ_ARGV0=argv0))
+    names = sorted(p.name for p in artifacts.iterdir())
+    found = [n for n in names if n.split("-")[0] in ("crash", "timeout", "oom", "leak")]
+    slow = [n for n in names if n.startswith("slow-unit-")]
     log(f"fuzz: libFuzzer exited {code}; {len(found)} finding(s) in {_rel(manifest, artifacts)}")
     for name in found:
         log(f"  {name}")
+    if slow:
+        log(f"fuzz: {len(slow)} slow input(s) (over 10 s, not findings): {', '.join(slow)}")
     return 1 if found else code
 
 
