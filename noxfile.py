@@ -125,6 +125,33 @@ def fuzz_native(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """Hostile input at scale (issue 7): tests/fuzz with new random inputs each run and
+    20,000 batches of 10 generated scripts (``nox -s fuzz -- 100000`` for more); the
+    normal test run does 1,000 fixed (derandomized) batches."""
+    install(session)
+    toolchain(session, "build")
+    batches = session.posargs[0] if session.posargs else "20000"
+    env = {
+        "FEATHER_FUZZ_BATCHES": batches,
+        "FEATHER_FUZZ_RANDOM": "1",
+        "FEATHER_WATCHDOG_SECONDS": str(600 + int(batches) // 10),
+    }
+    session.run("python", "-m", "pytest", "tests/fuzz", "-q", "-s", *session.posargs[1:], env=env)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """One interpreter, 1,000,000 evals of mixed workloads (bench/soak.py): linear memory,
+    handles, Python objects and resident memory sampled every 10,000 evals into a table;
+    fails if any grows after warm-up. ``nox -s soak -- --evals 100000`` for a shorter run.
+    CI does not run it."""
+    install(session)
+    toolchain(session, "build")
+    session.run("python", "bench/soak.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
     session.install("ruff")

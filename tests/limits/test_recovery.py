@@ -29,12 +29,20 @@ def arena_exhausted(interp: Interp) -> None:
     interp.eval("string length [string toupper [string repeat x 12000000]]")
 
 
-def shadow_stack_trap(interp: Interp) -> None:
-    interp.recursion_limit = 1_000_000
-    try:
-        interp.eval("proc r {} {expr {[expr {[r]}]}}; r")
-    finally:
-        interp.recursion_limit = 1000
+def wild_pointer(interp: Interp) -> None:
+    """A command that makes the core read a script far outside linear memory: a
+    genuine WASM trap, in a nested call, in the middle of an eval."""
+    rt, core = interp.runtime, interp._core
+
+    def wild() -> None:
+        rt.run(core, lambda: rt.inst.call("feather_script_eval", 0, core.id, 0x7FFFFFF0, 64, 0))
+
+    interp.register("wild", wild)
+
+
+def wasm_trap(interp: Interp) -> None:
+    wild_pointer(interp)
+    interp.eval("set ::before 1; catch wild; set ::after 1")
 
 
 def nesting_error(interp: Interp) -> None:
@@ -66,7 +74,7 @@ STOPS: dict[str, tuple[Callable[[Interp], None], type[BaseException], str]] = {
     "time": (time_stop, TclError, "time limit of 0.2 s exceeded"),
     "memory-host": (memory_refused, TclError, "memory limit of 16 MiB exceeded"),
     "memory-arena": (arena_exhausted, TclError, "out of memory"),
-    "trap-shadow-stack": (shadow_stack_trap, TclError, "feather: trap:"),
+    "trap": (wasm_trap, TclError, "feather: trap:"),
     "nesting": (nesting_error, TclError, "too many nested evaluations"),
     "keyboard-interrupt": (python_exception_in_command, KeyboardInterrupt, ""),
     "time-in-trace": (stop_inside_a_trace, TclError, "time limit of 0.2 s exceeded"),
@@ -109,11 +117,14 @@ def test_a_trap_replaces_the_instance_and_only_then() -> None:
     interp = Interp(recursion_limit=1_000_000)
     set_up_state(interp)
     before = interp.memory_stats()["instances"]
-    with pytest.raises(TclError):
-        interp.eval("proc r {} {r}; r")  # Tcl's error: no new instance
+    for script in ("proc r {} {r}; r", "proc r {} {expr {[expr {[r]}]}}; r"):
+        with pytest.raises(TclError) as info:
+            interp.eval(script)  # Tcl's error (the core's bounds): no new instance
+        assert info.value.result == "too many nested evaluations (infinite loop?)"
     assert interp.memory_stats()["instances"] == before
+    wild_pointer(interp)
     with pytest.raises(TclError) as info:
-        interp.eval("proc r {} {expr {[expr {[r]}]}}; r")
+        interp.eval("catch wild")  # a trap: catch cannot catch it either
     assert info.value.result.startswith("feather: trap:")
     assert interp.memory_stats()["instances"] == before + 1
     assert_state_kept(interp)
