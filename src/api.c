@@ -38,7 +38,9 @@ static void enter(FeatherInterp i, Entry *e) {
         f_error_reset(i);
         st->return_code = TCL_OK;
         st->return_level = 1;
+        if (st->entries == 0) st->depth = 1; /* this interp's outermost eval */
     }
+    st->entries++;
 }
 
 /* Turn the final code into what the host sees and hand over the result. */
@@ -65,7 +67,11 @@ static int leave(FeatherInterp i, Entry *e, int code) {
         bool oom = st->oom, aborting = st->aborting;
         *st = e->saved;
         st->oom |= oom;
-        st->aborting |= aborting; /* a stop reaches the outermost eval */
+        /* A stop reaches this interp's outermost eval, and no further: another
+         * interp's eval around this one goes on. */
+        if (st->entries > 0) st->aborting |= aborting;
+    } else {
+        st->entries--;
     }
     entry_depth--;
     return code;

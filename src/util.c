@@ -107,6 +107,7 @@ void sb_init(StrBuf *b, uint32_t cap) {
  * allocation it is extended in place, so a builder that grows repeatedly
  * does not leave its old copies behind. */
 static bool sb_reserve(StrBuf *b, uint32_t need) {
+    if (b->cap == UINT32_MAX) return false; /* failed before: do not retry */
     if (need + 1 <= b->cap) return true;
     uint32_t cap = b->cap ? b->cap : 16;
     while (cap < need + 1) {
@@ -123,7 +124,10 @@ static bool sb_reserve(StrBuf *b, uint32_t need) {
          * buffer is then the last allocation and grows in place next time. */
     }
     char *d = f_alloc(cap);
-    if (!d) return false;
+    if (!d) {
+        b->cap = UINT32_MAX; /* sticky: the builder stays as it is */
+        return false;
+    }
     if (b->len) memcpy(d, b->data, b->len);
     b->data = d;
     b->cap = cap;
