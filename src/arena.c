@@ -4,6 +4,10 @@
  * around on wasm32. Only the platform section below differs between builds;
  * the allocator itself is shared. */
 
+#ifndef FEATHER_WASM_BUILD
+#define _DEFAULT_SOURCE /* mmap's MAP_ANONYMOUS and MAP_NORESERVE under -std=c11 */
+#endif
+
 #include "arena.h"
 
 #include <stdbool.h>
