@@ -38,16 +38,22 @@ WASM_ONLY = {
     "tests/limits/test_memory.py::test_linear_memory_has_the_lower_maximum": (
         "reads the maximum of linear memory"
     ),
-    "tests/limits/test_recovery.py::test_state_survives[trap-shadow-stack]": (
-        "exhausts WASM's shadow stack (natively the nesting error comes first)"
+    "tests/limits/test_recovery.py::test_state_survives[trap]": (
+        "a wild pointer traps in WASM but is a segfault natively"
     ),
     "tests/limits/test_recovery.py::test_a_trap_replaces_the_instance_and_only_then": (
-        "exhausts WASM's shadow stack (natively the nesting error comes first)"
+        "a wild pointer traps in WASM but is a segfault natively"
+    ),
+    "tests/limits/test_soak.py::test_a_short_soak_passes": (
+        "the soak traps through a wild pointer: a segfault natively"
     ),
 }
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "wasm_only(reason): tests the WASM machinery; skipped with --backend native"
+    )
     backend = config.getoption("--backend")
     if backend is not None:
         os.environ["FEATHER_BACKEND"] = backend
@@ -67,6 +73,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if os.environ.get("FEATHER_BACKEND", "").strip().lower() == "native":
         for item in items:
             reason = WASM_ONLY.get(item.nodeid)
+            marker = item.get_closest_marker("wasm_only")
+            if marker is not None:
+                reason = str(marker.args[0]) if marker.args else "marked wasm_only"
             if reason is not None:
                 item.add_marker(pytest.mark.skip(reason=f"WASM only: {reason}"))
     wanted = config.getoption("--milestone")
