@@ -123,12 +123,13 @@ ALL: tuple[Gate, ...] = (
                 [sys.executable, "js/test/repl_pty.py", "10000"],
             ),
             command(
-                "clean build: toolchain clean, then gates M1-M11 again",
+                "clean build: toolchain clean and build, then gates M1-M11 again",
                 [
                     sys.executable,
                     "-c",
                     "import subprocess, sys; "
                     "subprocess.run([sys.executable, '-m', 'toolchain', 'clean'], check=True); "
+                    "subprocess.run([sys.executable, '-m', 'toolchain', 'build'], check=True); "
                     "sys.exit(subprocess.run([sys.executable, '-m', 'toolchain', 'verify', "
                     "'--through', 'M11']).returncode)",
                 ],
