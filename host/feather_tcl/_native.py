@@ -185,7 +185,7 @@ def _parse_signatures(text: str) -> list[tuple[str, str, str]]:
 
 _lock = threading.Lock()
 _pool: dict[tuple[str, int], list[_Library]] = {}
-_loaded: set[tuple[str, int]] = set()
+_loaded: set[str] = set()  # paths loaded as they are (the loader keeps one load per name)
 _copies: list[Path] = []
 
 
@@ -201,8 +201,8 @@ def _acquire(path: Path) -> _Library:
         free = _pool.get(key)
         if free:
             return free.pop()
-        first = key not in _loaded
-        _loaded.add(key)
+        first = key[0] not in _loaded  # a rebuilt file at the same path needs a copy too
+        _loaded.add(key[0])
     if first:
         return _Library(path, key)
     # The dynamic loader shares one load per file: a private copy gets its own state.
