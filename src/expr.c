@@ -3746,7 +3746,7 @@ static int expr_eval(FeatherInterp i, const char *s, uint32_t n, bool condition,
     if (code == TCL_OK && condition && P.final_not >= 0) {
         bool b;
         code = val_bool(E, out, &b, true);
-        set_int(out, !b);
+        if (code == TCL_OK) set_int(out, !b); /* b is unset when the value is no boolean */
     }
     return code;
 }
