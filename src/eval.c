@@ -157,6 +157,8 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
 /* ------------------------------------------------------------ commands */
 
 static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t n);
+int f_ensemble_invoke(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
+int f_unknown_handler(FeatherInterp i, FeatherObj **words, uint32_t *n);
 static inline int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs);
 
 static int nesting_error(FeatherInterp i) {
@@ -216,6 +218,9 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
     case FEATHER_CMD_PROC:
         code = f_call_lambda(i, &info, objc, objv, 0, pinned);
         break;
+    case FEATHER_CMD_ENSEMBLE:
+        code = f_ensemble_invoke(i, &info, objc, objv);
+        break;
     case FEATHER_CMD_HOST: {
         FeatherObj r = 0;
         code = feather_host_cmd_invoke(i, info.id, objv, (uint32_t)objc, &r);
@@ -223,18 +228,22 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
         break;
     }
     default: {
+        /* Not found: the namespace's unknown handler (namespace unknown). */
         FeatherCmdInfo uinfo;
         memset(&uinfo, 0, sizeof uinfo);
-        if (feather_host_cmd_lookup(i, "unknown", 7, &uinfo) != FEATHER_CMD_NONE) {
-            FeatherObj *args = f_alloc(((size_t)objc + 1) * sizeof(FeatherObj));
+        FeatherObj *hw = NULL;
+        uint32_t hn = 0, hl = 0;
+        const char *h0 = f_unknown_handler(i, &hw, &hn) == TCL_OK && hn ? f_get(i, hw[0], &hl) : NULL;
+        if (h0 && feather_host_cmd_lookup(i, h0, hl, &uinfo) != FEATHER_CMD_NONE) {
+            FeatherObj *args = f_alloc(((size_t)objc + hn) * sizeof(FeatherObj));
             if (!args) {
                 code = f_error(i, "out of memory");
                 break;
             }
-            args[0] = f_str(i, "unknown");
-            memcpy(args + 1, objv, (size_t)objc * sizeof(FeatherObj));
+            memcpy(args, hw, hn * sizeof(FeatherObj));
+            memcpy(args + hn, objv, (size_t)objc * sizeof(FeatherObj));
             st->depth -= counted;
-            return f_invoke(i, objc + 1, args);
+            return f_invoke(i, objc + (int)hn, args);
         }
         f_set_error_code(i, f_format(i, "TCL LOOKUP COMMAND %o", f_list_new(i, objv, 1)));
         code = f_error(i, "invalid command name \"%S\"", name, n);

@@ -30,6 +30,7 @@
     X(frame_push) X(frame_pop) X(frame_level) X(frame_activate) X(frame_words) \
     X(cmd_lookup) X(proc_define) X(cmd_rename) X(cmd_invoke) X(names) \
     X(ns_current) X(ns_resolve) X(ns_delete) \
+    X(ns_attr) X(cmd_import) X(cmd_origin) X(cmd_update) \
     X(trace_add) X(trace_remove) X(trace_info) \
     X(scratch_mark) X(scratch_release) X(pin) \
     X(interp_set_result) X(interp_limit) X(interp_poll)

@@ -64,7 +64,21 @@ enum {
     FEATHER_CMD_NONE = 0,
     FEATHER_CMD_BUILTIN = 1, /* a C builtin; id indexes the core's table */
     FEATHER_CMD_PROC = 2,    /* a Tcl procedure: params, body, namespace */
-    FEATHER_CMD_HOST = 3     /* a command registered by the embedder */
+    FEATHER_CMD_HOST = 3,    /* a command registered by the embedder */
+    FEATHER_CMD_ENSEMBLE = 4 /* a namespace ensemble: params is its configuration
+                              * (-map -parameters -prefixes -subcommands -unknown),
+                              * body the fully qualified name of its namespace;
+                              * the host deletes it with that namespace and never
+                              * marks its lookup cacheable */
+};
+
+/* Attributes of a namespace (feather_host_ns_attr). */
+enum {
+    FEATHER_NS_EXPORT = 0,  /* export patterns, a list */
+    FEATHER_NS_PATH = 1,    /* command path: fully qualified namespace names; a
+                             * deleted namespace drops out of every path */
+    FEATHER_NS_UNKNOWN = 2  /* unknown-command handler (a command prefix), or
+                             * empty when none is set */
 };
 
 /* Which names feather_host_names lists. */
@@ -374,6 +388,40 @@ FeatherObj feather_host_ns_resolve(FeatherInterp i, const char *name, uint32_t n
  * commands. Returns 0, or 1 when it does not exist. */
 FEATHER_HOST(feather_host_ns_delete)
 int32_t feather_host_ns_delete(FeatherInterp i, const char *name, uint32_t name_len);
+
+/* Read (value 0) or replace (value not 0) attribute `which` (FEATHER_NS_*) of
+ * namespace ns (fully qualified; ns_len -1: the active one). Returns the
+ * attribute's value (after a replace: the new one), or 0 when there is no
+ * such namespace. A replace counts as a command change (the epoch moves). */
+FEATHER_HOST(feather_host_ns_attr)
+FeatherObj feather_host_ns_attr(FeatherInterp i, int32_t which, const char *ns, int32_t ns_len,
+                                FeatherObj value);
+
+/* Create command `name` (fully qualified) as an imported command referring
+ * to command `target` (fully qualified), replacing a command of that name.
+ * Looking `name` up then describes the command at the end of the chain of
+ * imports (its kind, id, params, body and namespace) under name's own name;
+ * deleting the original deletes every command imported from it, and a
+ * command redefined under the original's name keeps its imports. Returns 0,
+ * 1 when target does not exist, 3 when name's namespace does not exist. */
+FEATHER_HOST(feather_host_cmd_import)
+int32_t feather_host_cmd_import(FeatherInterp i, const char *name, uint32_t name_len,
+                                const char *target, uint32_t target_len);
+
+/* For an imported command, the fully qualified name of the command it
+ * refers to (deep 0) or of the original at the end of the chain (deep 1);
+ * for any other command its own fully qualified name; 0 when the command
+ * does not exist. */
+FEATHER_HOST(feather_host_cmd_origin)
+FeatherObj feather_host_cmd_origin(FeatherInterp i, const char *name, uint32_t name_len,
+                                   int32_t deep);
+
+/* Replace the params stored with an existing command (an ensemble's
+ * configuration) without redefining it. Returns 0, or 1 when there is no
+ * such command. */
+FEATHER_HOST(feather_host_cmd_update)
+int32_t feather_host_cmd_update(FeatherInterp i, const char *name, uint32_t name_len,
+                                FeatherObj params);
 
 /* ---------------------------------------------------------------- trace */
 

@@ -83,6 +83,10 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "ns_current": ((_I,), _I),
     "ns_resolve": ((_I, _I, _I, _I), _I),
     "ns_delete": ((_I, _I, _I), _I),
+    "ns_attr": ((_I, _I, _I, _I, _I), _I),
+    "cmd_import": ((_I, _I, _I, _I, _I), _I),
+    "cmd_origin": ((_I, _I, _I, _I), _I),
+    "cmd_update": ((_I, _I, _I, _I), _I),
     "trace_add": ((_I, _I, _I, _I, _I, _I), _I),
     "trace_remove": ((_I, _I, _I, _I, _I, _I), _I),
     "trace_info": ((_I, _I, _I, _I), _I),
@@ -613,18 +617,36 @@ class Imports:
             return 0
         gen = self.scratch.gen
         if cmd.hgen != gen:  # handles cached for this eval: pinned, no release drops them
-            cmd.hgen = gen
-            cmd.hparams = self.pinned(cmd.params) if cmd.params is not None else 0
-            cmd.hbody = self.pinned(cmd.body) if cmd.body is not None else 0
-            cmd.hns = self._ns_handle(cmd.ns)
-            cmd.hname = self.pinned(cmd.qualified())
+            self._cmd_handles(cmd, gen)
+        real = cmd
+        if cmd.origin is not None:  # an imported command: the original's description
+            real = cmd.real()
+            if real.hgen != gen:
+                self._cmd_handles(real, gen)
         cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
-        fields = (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname, cacheable)
+        fields = (real.kind, real.id, real.hparams, real.hbody, real.hns, cmd.hname, cacheable)
         if 0 <= out and out + _INFO.size <= inst.size:
             _INFO.pack_into(inst.mv, out, *fields)
         else:
             inst.set_u32s(out, fields)
-        return cmd.kind
+        return real.kind
+
+    def _cmd_handles(self, cmd: st.Command, gen: int) -> None:
+        cmd.hgen = gen
+        cmd.hparams = self.pinned(cmd.params) if cmd.params is not None else 0
+        cmd.hbody = self.pinned(cmd.body) if cmd.body is not None else 0
+        cmd.hns = self._ns_handle(cmd.ns)
+        cmd.hname = self.pinned(cmd.qualified())
+
+    def cmd_import(self, i: int, name: int, nlen: int, target: int, tlen: int) -> int:
+        return self.state(i).import_command(self.text(name, nlen), self.text(target, tlen))
+
+    def cmd_origin(self, i: int, name: int, nlen: int, deep: int) -> int:
+        found = self.state(i).command_origin(self.text(name, nlen), deep != 0)
+        return 0 if found is None else self.new(found)
+
+    def cmd_update(self, i: int, name: int, nlen: int, params: int) -> int:
+        return self.state(i).update_command(self.text(name, nlen), self.get(params))
 
     def proc_define(
         self, i: int, name: int, nlen: int, kind: int, ident: int, params: int, body: int
@@ -684,6 +706,13 @@ class Imports:
 
     def ns_delete(self, i: int, name: int, nlen: int) -> int:
         return 0 if self.state(i).delete_ns(self.text(name, nlen)) else 1
+
+    def ns_attr(self, i: int, which: int, ns: int, nslen: int, value: int) -> int:
+        s = self.state(i)
+        where = s.active.ns if nslen < 0 else s.find_ns(self.text(ns, nslen))
+        if where is None:
+            return 0
+        return self.new(s.ns_attr(where, which, self.get(value) if value else None))
 
     # ------------------------------------------------------------ traces
 

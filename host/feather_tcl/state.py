@@ -22,7 +22,15 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from feather_tcl.values import TclList, Text, Value, list_items_of, quote_element, to_bytes
+from feather_tcl.values import (
+    TclList,
+    Text,
+    Value,
+    list_items_of,
+    quote_element,
+    to_bytes,
+    to_str,
+)
 
 # Status of variable operations (host.h FEATHER_VAR_*).
 VAR_OK: Final = 0
@@ -41,6 +49,12 @@ CMD_NONE: Final = 0
 CMD_BUILTIN: Final = 1
 CMD_PROC: Final = 2
 CMD_HOST: Final = 3
+CMD_ENSEMBLE: Final = 4
+
+# Namespace attributes (FEATHER_NS_*).
+NS_EXPORT: Final = 0
+NS_PATH: Final = 1
+NS_UNKNOWN: Final = 2
 
 # Tcl completion codes.
 TCL_OK: Final = 0
@@ -128,7 +142,19 @@ class Var:
 
 
 class Namespace:
-    __slots__ = ("name", "parent", "children", "vars", "commands", "dead", "hgen", "hname")
+    __slots__ = (
+        "name",
+        "parent",
+        "children",
+        "vars",
+        "commands",
+        "dead",
+        "hgen",
+        "hname",
+        "exports",
+        "path",
+        "unknown",
+    )
 
     def __init__(self, name: str, parent: Namespace | None) -> None:
         self.name = name  # fully qualified, "::" for the global namespace
@@ -139,6 +165,9 @@ class Namespace:
         self.dead = False
         self.hgen = -1  # scratch generation of the cached handle to `name`
         self.hname = 0
+        self.exports: Value = TclList([])  # namespace export patterns
+        self.path: list[Namespace] = []  # namespace path (dead ones are skipped)
+        self.unknown: Value = ""  # namespace unknown handler ("" when none)
 
     def qualify(self, tail: str) -> str:
         return ("::" if self.name == "::" else self.name + "::") + tail
@@ -159,6 +188,8 @@ class Command:
         "hbody",
         "hns",
         "hname",
+        "origin",
+        "importers",
     )
 
     def __init__(
@@ -183,9 +214,20 @@ class Command:
         self.hbody = 0
         self.hns = 0
         self.hname = 0
+        self.origin: Command | None = None  # an imported command: what it imports
+        self.importers: list[Command] | None = None  # commands imported from this one
 
     def qualified(self) -> str:
         return self.ns.qualify(self.name)  # (cached by cmd_lookup's handle cache)
+
+    def real(self) -> Command:
+        """The command at the end of this command's chain of imports."""
+        cmd = self
+        for _ in range(_LINK_DEPTH):
+            if cmd.origin is None:
+                break
+            cmd = cmd.origin
+        return cmd
 
 
 class Frame:
@@ -255,11 +297,12 @@ class State:
         return ns
 
     def create_ns(self, name: str) -> Namespace:
-        """Find or create a namespace (relative names under the active one)."""
-        found = self.find_ns(name)
+        """Find or create a namespace (relative names under the active one, never
+        found in the global namespace instead: Tcl's namespace eval)."""
+        absolute, path, tail = split_name(name)
+        found = self.find_ns(name) if absolute or name in ("", "::") else None
         if found is not None:
             return found
-        absolute, path, tail = split_name(name)
         if tail:
             path = [*path, tail]
         ns = self.global_ns if absolute else self.active.ns
@@ -290,6 +333,10 @@ class State:
     def _delete_tree(self, ns: Namespace) -> None:
         for child in list(ns.children.values()):
             self._delete_tree(child)
+        for other in list(self.namespaces.values()):
+            for cmd in list(other.commands.values()):
+                if cmd.kind == CMD_ENSEMBLE and to_str(cmd.body or "") == ns.name:
+                    self.delete_command(cmd)
         for name in list(ns.commands):
             cmd = ns.commands.get(name)
             if cmd is not None:
@@ -812,19 +859,40 @@ class State:
 
     def lookup_command(self, name: str) -> Command | None:
         if "::" not in name:
-            cmd = self.active.ns.commands.get(name)
+            cur = self.active.ns
+            cmd = cur.commands.get(name)
             if cmd is None:
-                cmd = self.global_ns.commands.get(name)
+                if cur.path:
+                    cmd = self._path_lookup(cur, name)
+                if cmd is None:
+                    cmd = self.global_ns.commands.get(name)
             return cmd
         ns, tail = self.qualified_target(name, self.active.ns)
-        if ns is None:
+        if ns is None and (name.startswith("::") or not self.active.ns.path):
             return None
-        cmd = ns.commands.get(tail)
+        cmd = ns.commands.get(tail) if ns is not None else None
         if cmd is None and not name.startswith("::") and ns is not self.global_ns:
+            if self.active.ns.path:
+                cmd = self._path_lookup(self.active.ns, name)
+                if cmd is not None:
+                    return cmd
             other, tail = self.qualified_target("::" + name, self.global_ns)
             if other is not None:
                 cmd = other.commands.get(tail)
         return cmd
+
+    def _path_lookup(self, cur: Namespace, name: str) -> Command | None:
+        """A relative command name looked up along cur's namespace path."""
+        _absolute, parts, tail = split_name(name)
+        for ns in cur.path:
+            if ns.dead:
+                continue
+            where = self._walk(ns, parts)
+            if where is not None:
+                cmd = where.commands.get(tail)
+                if cmd is not None:
+                    return cmd
+        return None
 
     def _creation_target(self, name: str) -> tuple[Namespace | None, str]:
         if "::" not in name:
@@ -837,11 +905,80 @@ class State:
         ns, tail = self._creation_target(name)
         if ns is None:
             return VAR_NO_NAMESPACE
-        old = ns.commands.get(tail)
-        if old is not None:
-            self.delete_command(old)
-        self._insert(Command(kind, ident, params, body, ns, tail))
+        self._replace(Command(kind, ident, params, body, ns, tail))
         return 0
+
+    def _replace(self, cmd: Command) -> None:
+        """Insert cmd, deleting a command of its name first; commands imported from
+        that one now refer to cmd (as Tcl keeps imports of a redefined command)."""
+        old = cmd.ns.commands.get(cmd.name)
+        importers = None
+        if old is not None:
+            importers, old.importers = old.importers, None
+            self.delete_command(old)
+        if importers:
+            for imp in importers:
+                imp.origin = cmd
+            cmd.importers = importers
+        self._insert(cmd)
+
+    def import_command(self, name: str, target: str) -> int:
+        """Make `name` an imported command referring to command `target` (host.h
+        feather_host_cmd_import)."""
+        origin = self.lookup_command(target)
+        if origin is None:
+            return 1
+        ns, tail = self._creation_target(name)
+        if ns is None:
+            return 3
+        cmd = Command(CMD_NONE, 0, None, None, ns, tail)
+        self._replace(cmd)
+        if origin.ns.dead or origin.ns.commands.get(origin.name) is not origin:
+            self.delete_command(cmd)  # replacing deleted the target itself
+            return 1
+        cmd.origin = origin
+        origin.importers = [*(origin.importers or []), cmd]
+        return 0
+
+    def command_origin(self, name: str, deep: bool) -> str | None:
+        cmd = self.lookup_command(name)
+        if cmd is None:
+            return None
+        if cmd.origin is not None:
+            cmd = cmd.real() if deep else cmd.origin
+        return cmd.qualified()
+
+    def update_command(self, name: str, params: Value) -> int:
+        cmd = self.lookup_command(name)
+        if cmd is None:
+            return 1
+        cmd.params = params
+        cmd.hgen = -1
+        self._changed()
+        return 0
+
+    # ------------------------------------------------------------ namespace attributes
+
+    def ns_attr(self, ns: Namespace, which: int, value: Value | None) -> Value:
+        """Read (value None) or replace an attribute FEATHER_NS_* of ns."""
+        if which == NS_PATH:
+            if value is not None:
+                found = [self.namespaces.get(to_str(n)) for n in list_items_of(value) or []]
+                ns.path = [p for p in found if p is not None]
+                self._changed()
+            ns.path = [p for p in ns.path if not p.dead]
+            return TclList([p.name for p in ns.path])
+        if which == NS_EXPORT:
+            if value is not None:
+                ns.exports = value
+                self._changed()
+            return ns.exports
+        if which == NS_UNKNOWN:
+            if value is not None:
+                ns.unknown = value
+                self._changed()
+            return ns.unknown
+        return ""
 
     def _insert(self, cmd: Command) -> None:
         cmd.ns.commands[cmd.name] = cmd
@@ -862,7 +999,10 @@ class State:
 
     def resolves_everywhere(self, name: str, cmd: Command) -> bool:
         """Whether `name` finds cmd from every namespace: it is fully qualified, or
-        it is a simple name no namespace but :: defines (host.h: cacheable)."""
+        it is a simple name no namespace but :: defines (host.h: cacheable).
+        An ensemble is never cacheable: its configuration changes in place."""
+        if cmd.kind == CMD_ENSEMBLE:
+            return False
         if name.startswith("::"):
             return True
         if "::" in name:
@@ -871,6 +1011,14 @@ class State:
 
     def delete_command(self, cmd: Command) -> None:
         self._remove(cmd)
+        origin = cmd.origin
+        if origin is not None:
+            cmd.origin = None
+            if origin.importers and cmd in origin.importers:
+                origin.importers.remove(cmd)
+        importers, cmd.importers = cmd.importers, None
+        for imp in importers or ():
+            self.delete_command(imp)  # imports vanish with their original
         traces = cmd.traces
         cmd.traces = None
         if traces:
@@ -914,10 +1062,12 @@ class State:
         fully qualified names."""
         if ns is not None:
             return [
-                c.qualified() for c in ns.commands.values() if not procs_only or c.kind == CMD_PROC
+                c.qualified()
+                for c in ns.commands.values()
+                if not procs_only or c.real().kind == CMD_PROC
             ]
         cur = self.active.ns
-        names = [n for n, c in cur.commands.items() if not procs_only or c.kind == CMD_PROC]
+        names = [n for n, c in cur.commands.items() if not procs_only or c.real().kind == CMD_PROC]
         if not procs_only and cur is not self.global_ns:
             seen = set(names)
             names += [n for n in self.global_ns.commands if n not in seen]
