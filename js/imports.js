@@ -79,6 +79,10 @@ export const SIGNATURES = Object.freeze({
   ns_current: [[I], I],
   ns_resolve: [[I, I, I, I], I],
   ns_delete: [[I, I, I], I],
+  ns_attr: [[I, I, I, I, I], I],
+  cmd_import: [[I, I, I, I, I], I],
+  cmd_origin: [[I, I, I, I], I],
+  cmd_update: [[I, I, I, I], I],
   trace_add: [[I, I, I, I, I, I], I],
   trace_remove: [[I, I, I, I, I, I], I],
   trace_info: [[I, I, I, I], I],
@@ -675,6 +679,22 @@ export class Imports {
       return 0;
     }
     const gen = this.rt.scratch.gen;
+    this.cmdHandles(cmd, gen);
+    // An imported command: the original's description under its own name.
+    const real = cmd.origin !== null ? cmd.real() : cmd;
+    if (real !== cmd) this.cmdHandles(real, gen);
+    const u32 = this.mem().u32;
+    u32[k] = real.kind;
+    u32[k + 1] = real.id;
+    u32[k + 2] = real.hparams;
+    u32[k + 3] = real.hbody;
+    u32[k + 4] = real.hns;
+    u32[k + 5] = cmd.hname;
+    u32[k + 6] = this.state(i).resolvesEverywhere(cmd, this.text(name, nlen)) ? 1 : 0;
+    return real.kind;
+  }
+
+  cmdHandles(cmd, gen) {
     if (cmd.hgen !== gen || cmd.hname > this.objs.length) {
       cmd.hgen = gen;
       cmd.hparams = cmd.params !== null ? this.new(cmd.params) : 0;
@@ -682,15 +702,22 @@ export class Imports {
       cmd.hns = this.nsHandle(cmd.ns);
       cmd.hname = this.new(cmd.qualified());
     }
-    const u32 = this.mem().u32;
-    u32[k] = cmd.kind;
-    u32[k + 1] = cmd.id;
-    u32[k + 2] = cmd.hparams;
-    u32[k + 3] = cmd.hbody;
-    u32[k + 4] = cmd.hns;
-    u32[k + 5] = cmd.hname;
-    u32[k + 6] = this.state(i).resolvesEverywhere(cmd, this.text(name, nlen)) ? 1 : 0;
-    return cmd.kind;
+  }
+
+  cmd_import(i, name, nlen, target, tlen) {
+    this.calls++;
+    return this.state(i).importCommand(this.text(name, nlen), this.text(target, tlen));
+  }
+
+  cmd_origin(i, name, nlen, deep) {
+    this.calls++;
+    const found = this.state(i).commandOrigin(this.text(name, nlen), deep !== 0);
+    return found === null ? 0 : this.new(found);
+  }
+
+  cmd_update(i, name, nlen, params) {
+    this.calls++;
+    return this.state(i).updateCommand(this.text(name, nlen), this.get(params));
   }
 
   // ------------------------------------------------------------ scratch
@@ -772,6 +799,14 @@ export class Imports {
   ns_delete(i, name, nlen) {
     this.calls++;
     return this.state(i).deleteNs(this.text(name, nlen)) ? 0 : 1;
+  }
+
+  ns_attr(i, which, ns, nslen, value) {
+    this.calls++;
+    const s = this.state(i);
+    const where = nslen < 0 ? s.active.ns : s.findNs(this.text(ns, nslen));
+    if (where === null) return 0;
+    return this.new(s.nsAttr(where, which, value ? this.get(value) : null));
   }
 
   // ------------------------------------------------------------ traces

@@ -17,7 +17,7 @@
 // - an unqualified command name is looked up in the active namespace, then
 //   globally.
 
-import { TclList, asList, quoteElement } from "./values.js";
+import { TclList, asList, quoteElement, toStr } from "./values.js";
 
 // Status of variable operations (host.h FEATHER_VAR_*).
 export const VAR_OK = 0;
@@ -36,6 +36,14 @@ export const CMD_NONE = 0;
 export const CMD_BUILTIN = 1;
 export const CMD_PROC = 2;
 export const CMD_HOST = 3;
+export const CMD_ENSEMBLE = 4;
+
+// Namespace attributes (FEATHER_NS_*).
+export const NS_EXPORT = 0;
+export const NS_PATH = 1;
+export const NS_UNKNOWN = 2;
+
+const IMPORT_DEPTH = 1000; // a longer chain of imports is a cycle
 
 // Tcl completion codes.
 export const TCL_OK = 0;
@@ -123,6 +131,9 @@ export class Namespace {
     this.dead = false;
     this.hgen = -1; // scratch generation of the cached handle to `name`
     this.hname = 0;
+    this.exports = new TclList([]); // namespace export patterns
+    this.path = []; // namespace path (dead namespaces are skipped)
+    this.unknown = ""; // namespace unknown handler ("" when none)
   }
 
   qualify(tail) {
@@ -145,10 +156,19 @@ export class Command {
     this.hbody = 0;
     this.hns = 0;
     this.hname = 0;
+    this.origin = null; // an imported command: the command it imports
+    this.importers = null; // commands imported from this one
   }
 
   qualified() {
     return this.ns.qualify(this.name);
+  }
+
+  /** The command at the end of this command's chain of imports. */
+  real() {
+    let cmd = this;
+    for (let k = 0; k < IMPORT_DEPTH && cmd.origin !== null; k++) cmd = cmd.origin;
+    return cmd;
   }
 }
 
@@ -195,6 +215,7 @@ export class State {
    * lookup: the name is absolute, or it is simple, found in the global
    * namespace, and no other namespace has a command of that name. */
   resolvesEverywhere(cmd, name) {
+    if (cmd.kind === CMD_ENSEMBLE) return false; // its configuration changes in place
     if (name.startsWith("::")) return true;
     if (name.includes("::") || cmd.ns !== this.globalNs) return false;
     return !this.localCommandNames.has(name);
@@ -224,11 +245,12 @@ export class State {
     return found;
   }
 
-  /** Find or create a namespace (relative names under the active one). */
+  /** Find or create a namespace (relative names under the active one, never
+   * found in the global namespace instead: Tcl's namespace eval). */
   createNs(name) {
-    const found = this.findNs(name);
-    if (found !== null) return found;
     const [absolute, path, tail] = splitName(name);
+    const found = absolute || name === "" || name === "::" ? this.findNs(name) : null;
+    if (found !== null) return found;
     if (tail) path.push(tail);
     let ns = absolute ? this.globalNs : this.active.ns;
     for (const part of path) {
@@ -258,6 +280,11 @@ export class State {
 
   deleteTree(ns) {
     for (const child of [...ns.children.values()]) this.deleteTree(child);
+    for (const other of [...this.namespaces.values()]) {
+      for (const cmd of [...other.commands.values()]) {
+        if (cmd.kind === CMD_ENSEMBLE && toStr(cmd.body ?? "") === ns.name) this.deleteCommand(cmd);
+      }
+    }
     for (const name of [...ns.commands.keys()]) {
       const cmd = ns.commands.get(name);
       if (cmd !== undefined) this.deleteCommand(cmd);
@@ -801,18 +828,36 @@ export class State {
   // ------------------------------------------------------------ commands
 
   lookupCommand(name) {
+    const cur = this.active.ns;
     if (!name.includes("::")) {
-      const cmd = this.active.ns.commands.get(name) ?? this.globalNs.commands.get(name);
-      return cmd ?? null;
+      let cmd = cur.commands.get(name) ?? null;
+      if (cmd === null && cur.path.length) cmd = this.pathLookup(cur, name);
+      return cmd ?? this.globalNs.commands.get(name) ?? null;
     }
-    let [ns, tail] = this.qualifiedTarget(name, this.active.ns);
-    if (ns === null) return null;
-    let cmd = ns.commands.get(tail) ?? null;
+    let [ns, tail] = this.qualifiedTarget(name, cur);
+    if (ns === null && (name.startsWith("::") || !cur.path.length)) return null;
+    let cmd = ns !== null ? (ns.commands.get(tail) ?? null) : null;
     if (cmd === null && !name.startsWith("::") && ns !== this.globalNs) {
+      if (cur.path.length) {
+        cmd = this.pathLookup(cur, name);
+        if (cmd !== null) return cmd;
+      }
       const [other, t2] = this.qualifiedTarget("::" + name, this.globalNs);
       if (other !== null) cmd = other.commands.get(t2) ?? null;
     }
     return cmd;
+  }
+
+  /** A relative command name looked up along cur's namespace path. */
+  pathLookup(cur, name) {
+    const [, parts, tail] = splitName(name);
+    for (const ns of cur.path) {
+      if (ns.dead) continue;
+      const where = walk(ns, parts);
+      const cmd = where !== null ? where.commands.get(tail) : undefined;
+      if (cmd !== undefined) return cmd;
+    }
+    return null;
   }
 
   creationTarget(name) {
@@ -823,11 +868,88 @@ export class State {
   define(name, kind, id, params, body) {
     const [ns, tail] = this.creationTarget(name);
     if (ns === null) return VAR_NO_NAMESPACE;
-    const old = ns.commands.get(tail);
-    if (old !== undefined) this.deleteCommand(old);
-    ns.commands.set(tail, new Command(kind, id, params, body, ns, tail));
-    this.noteCommand(ns, tail, 1);
+    this.replace(new Command(kind, id, params, body, ns, tail));
     return 0;
+  }
+
+  /** Insert cmd, deleting a command of its name first; commands imported from
+   * that one now refer to cmd (as Tcl keeps imports of a redefined command). */
+  replace(cmd) {
+    const old = cmd.ns.commands.get(cmd.name);
+    let importers = null;
+    if (old !== undefined) {
+      importers = old.importers;
+      old.importers = null;
+      this.deleteCommand(old);
+    }
+    if (importers) {
+      for (const imp of importers) imp.origin = cmd;
+      cmd.importers = importers;
+    }
+    cmd.ns.commands.set(cmd.name, cmd);
+    this.noteCommand(cmd.ns, cmd.name, 1);
+  }
+
+  /** Make `name` an imported command referring to command `target`
+   * (host.h feather_host_cmd_import). */
+  importCommand(name, target) {
+    const origin = this.lookupCommand(target);
+    if (origin === null) return 1;
+    const [ns, tail] = this.creationTarget(name);
+    if (ns === null) return 3;
+    const cmd = new Command(CMD_NONE, 0, null, null, ns, tail);
+    this.replace(cmd);
+    if (origin.ns.dead || origin.ns.commands.get(origin.name) !== origin) {
+      this.deleteCommand(cmd); // replacing deleted the target itself
+      return 1;
+    }
+    cmd.origin = origin;
+    origin.importers = [...(origin.importers ?? []), cmd];
+    return 0;
+  }
+
+  commandOrigin(name, deep) {
+    let cmd = this.lookupCommand(name);
+    if (cmd === null) return null;
+    if (cmd.origin !== null) cmd = deep ? cmd.real() : cmd.origin;
+    return cmd.qualified();
+  }
+
+  updateCommand(name, params) {
+    const cmd = this.lookupCommand(name);
+    if (cmd === null) return 1;
+    cmd.params = params;
+    cmd.hgen = -1;
+    this.commandsChanged();
+    return 0;
+  }
+
+  /** Read (value null) or replace an attribute FEATHER_NS_* of ns. */
+  nsAttr(ns, which, value) {
+    if (which === NS_PATH) {
+      if (value !== null) {
+        const names = asList(value)?.elements() ?? [];
+        ns.path = names.map((n) => this.namespaces.get(toStr(n))).filter((p) => p !== undefined);
+        this.commandsChanged();
+      }
+      ns.path = ns.path.filter((p) => !p.dead);
+      return new TclList(ns.path.map((p) => p.name));
+    }
+    if (which === NS_EXPORT) {
+      if (value !== null) {
+        ns.exports = value;
+        this.commandsChanged();
+      }
+      return ns.exports;
+    }
+    if (which === NS_UNKNOWN) {
+      if (value !== null) {
+        ns.unknown = value;
+        this.commandsChanged();
+      }
+      return ns.unknown;
+    }
+    return "";
   }
 
   deleteCommand(cmd) {
@@ -835,6 +957,14 @@ export class State {
       cmd.ns.commands.delete(cmd.name);
       this.noteCommand(cmd.ns, cmd.name, -1);
     }
+    const origin = cmd.origin;
+    if (origin !== null) {
+      cmd.origin = null;
+      if (origin.importers) origin.importers = origin.importers.filter((c) => c !== cmd);
+    }
+    const importers = cmd.importers;
+    cmd.importers = null;
+    for (const imp of importers ?? []) this.deleteCommand(imp); // imports vanish with their original
     const traces = cmd.traces;
     cmd.traces = null;
     if (traces) this.fireCmd(traces, cmd.qualified(), "", "delete");
@@ -880,12 +1010,12 @@ export class State {
   commandNames(ns, procsOnly) {
     if (ns !== null) {
       const out = [];
-      for (const c of ns.commands.values()) if (!procsOnly || c.kind === CMD_PROC) out.push(c.qualified());
+      for (const c of ns.commands.values()) if (!procsOnly || c.real().kind === CMD_PROC) out.push(c.qualified());
       return out;
     }
     const cur = this.active.ns;
     const names = [];
-    for (const [n, c] of cur.commands) if (!procsOnly || c.kind === CMD_PROC) names.push(n);
+    for (const [n, c] of cur.commands) if (!procsOnly || c.real().kind === CMD_PROC) names.push(n);
     if (!procsOnly && cur !== this.globalNs) {
       const seen = new Set(names);
       for (const n of this.globalNs.commands.keys()) if (!seen.has(n)) names.push(n);
