@@ -713,3 +713,124 @@ namespace eval a {proc f {} {return F}; namespace export f; namespace ensemble c
 namespace eval a {namespace ensemble create -command ::a::e}; info commands ::a::*
 # case: nse-which
 namespace eval a {namespace ensemble create}; namespace which a
+# ---------------------------------------------------------------- interplay (frames, traces, errors)
+# case: nsy-p1
+namespace eval a {namespace ensemble create -command x::y}; list [namespace which -command ::a::x::y] [namespace exists ::a::x]
+# case: nsy-p2
+namespace eval a {proc f {} {}; namespace export f}; namespace import a::f; trace add command ::a::f delete {lappend ::log}; set ::log {}; rename a::f {}; list $::log [info commands f]
+# case: nsy-p3
+namespace eval a {variable v 1}; namespace eval b {upvar #0 ::a::v w; namespace which -variable w}
+# case: nsy-p4
+namespace eval a {namespace ensemble create -map {x ::list} -unknown ::u -parameters p}; proc u {args} {return {}}; a P y
+# case: nsy-p5
+namespace eval a {proc f {} {}; namespace export f}; namespace import a::f; info procs f
+# case: nsy-p6
+namespace eval a {proc f {} {}; namespace export f}; namespace eval b {namespace import ::a::f}; namespace delete b; list [info commands ::a::f] [namespace exists b]
+# case: nsy-p7
+namespace eval a {namespace export f}; namespace eval a {proc f {} {return af}}; namespace eval b {namespace import ::a::*}; b::f
+# case: nsy-p8
+namespace eval a {proc f {} {return [info level 0]}; namespace export f}; namespace import a::f; f
+# case: nsy-p9
+namespace eval a {namespace ensemble create -map {x {::lindex {a b c}}}}; a x 1
+# case: nsy-p10
+proc unknown {args} {return [list U {*}$args]}; namespace eval x {namespace unknown {}}; namespace eval x {foo 1}
+# case: nsy-p11
+namespace eval x {namespace unknown ::h}; proc h {args} {return [list H {*}$args]}; namespace eval x {namespace eval y {foo 1}}
+# case: nsy-p12
+namespace ensemble create -command ::e -map {x {::list a}} -parameters {p q}; e 1 2 x 3
+# case: nsy-p13
+namespace eval a {proc f {} {}; namespace export f}; namespace eval a {namespace ensemble create}; a f extra
+# case: nsy-p14
+namespace eval a {proc f {} {return F}; namespace export f}; namespace eval a {namespace ensemble create}; namespace eval a {namespace export -clear}; a f
+# case: nsy-p15
+namespace eval a {namespace path ::}; namespace eval a {namespace path}
+# case: nsy-p16
+namespace eval a {namespace path {:: ::}}; namespace eval a {namespace path}
+# case: nsy-p17
+set r {}; foreach n {1 2 3} {namespace eval ns$n {namespace export f; proc f {} {namespace current}}}; foreach n {1 2 3} {namespace import -force ns$n::f; lappend r [f]}; set r
+# case: nsy-p18
+namespace eval a {proc f {} {return af}; namespace export f}; namespace eval b {namespace import ::a::f; rename f g; namespace export g}; namespace import b::g; list [g] [namespace origin g]
+# case: nsy-p19
+namespace eval a {namespace ensemble create -map {x ::list}}; namespace ensemble configure a -subcommands {x y}; a y
+# case: nsy-p20
+namespace eval a {namespace ensemble create -unknown ::u}; proc u {ens sub args} {return [list ::list $ens]}; a hello 1 2
+# case: nsy-q1
+namespace eval a {proc f {} {}; namespace export f}; namespace import a::f; namespace eval a {namespace import -force ::f}
+# case: nsy-q2
+namespace eval a {proc f {} {return af}; namespace export f}; namespace eval b {namespace import ::a::f; namespace export f}; namespace eval c {namespace import ::b::f; namespace export f}; namespace eval a {catch {namespace import -force ::c::f} m; set m}
+# case: nsy-q3
+namespace eval a {namespace ensemble create -command ::e -map {x {::string index}}}; catch {e x} m o; list $m [dict get $o -errorcode]
+# case: nsy-q4
+namespace ensemble create -command ::e -map {sub ::e2}; namespace ensemble create -command ::e2 -map {z ::list}; e sub
+# case: nsy-q5
+namespace ensemble create -command ::e -map {sub ::e2}; namespace ensemble create -command ::e2 -map {z ::list}; e sub q
+# case: nsy-q6
+namespace eval a {proc f {x} {}; namespace export f; namespace ensemble create}; catch {a f} m o; list $m [dict get $o -errorinfo]
+# case: nsy-q7
+namespace eval a {namespace export *; proc f {} {return F}; namespace ensemble create -command ::a::e}; a::e f
+# case: nsy-q8
+namespace eval a {namespace export *; proc f {} {return F}; namespace ensemble create -command ::a::e}; catch {a::e e} m; set m
+# case: nsy-q9
+proc tcl::foo {} {return tf}; namespace eval a {namespace path ::tcl; foo}
+# case: nsy-q10
+namespace eval a {namespace unknown {::apply {{args} {return [list APPLY $args]}}}; nosuch 1}
+# case: nsy-q11
+namespace eval a {proc unknown {args} {return ns-unknown}; namespace unknown unknown; nosuch 1}
+# case: nsy-q12
+namespace eval lib {proc h {} {return lib}}; namespace eval app {namespace path lib}
+# case: nsy-q13
+namespace eval a {namespace ensemble create -parameters {x}}; a 1 b
+# case: nsy-q14
+namespace eval a {namespace ensemble create -command ::e -map {x {::a::nope 1}}}; e x 2
+# case: nsy-q15
+namespace eval a {proc f args {return $args}; namespace export f}; namespace ensemble create -command ::e -map {g {::a::f 1 2}} -parameters p; e P g 3
+# case: nsy-q16
+namespace eval a {proc f {} {}; namespace export f}; namespace import a::f; namespace which -command f
+# case: nsy-q17
+namespace eval a {proc f {} {}; namespace export f}; namespace eval b {namespace import ::a::f}; namespace eval c {namespace path ::b; f; namespace which f}
+# case: nsy-q18
+namespace eval a {namespace ensemble create -subcommands {}  -map {}}; namespace ensemble configure a -subcommands {x}; namespace ensemble configure a -subcommands
+# case: nsy-q19
+namespace ensemble create -command ::e -map {x ::list}; namespace ensemble configure e -map {y ::list} -prefixes 0 -unknown {} -map {z ::list}; namespace ensemble configure e
+# case: nsy-q20
+namespace ensemble create -command ::e -map {x ::list}; catch {namespace ensemble configure e -map {a ::list} -prefixes bad}; namespace ensemble configure e -map
+# case: nsy-r1
+namespace eval a {proc f {} {uplevel 1 {set x 5}}; namespace export f; namespace ensemble create}; proc p {} {a f; set x}; p
+# case: nsy-r2
+namespace eval a {proc f {} {info level}; namespace export f; namespace ensemble create}; proc p {} {a f}; p
+# case: nsy-r3
+namespace eval a {proc f {} {tailcall list tc}; namespace export f; namespace ensemble create}; a f
+# case: nsy-r4
+namespace eval a {proc f {} {return -code break}; namespace export f; namespace ensemble create}; set r {}; foreach x {1 2} {lappend r $x; a f}; set r
+# case: nsy-r5
+namespace eval a {namespace ensemble create -unknown ::u}; proc u {args} {string length}; catch {a x} m; list $m $::errorInfo
+# case: nsy-r6
+namespace ensemble create -command ::e -map {x ::e2}; namespace ensemble create -command ::e2 -map {y {::string length}}; e x y
+# case: nsy-r7
+namespace eval a {proc f {} {return F}; namespace export f; namespace ensemble create}; namespace eval a {proc g {} {return [a f]}}; a::g
+# case: nsy-r8
+namespace eval a {proc f {} {return F}; namespace export f; namespace ensemble create}; set cmd a; $cmd f
+# case: nsy-r9
+namespace eval a {proc f {} {return F}; namespace export f; namespace ensemble create}; a::f
+# case: nsy-r10
+proc unknown {cmd args} {if {$cmd eq "auto"} {proc auto {} {return defined}; return [auto]}; error "no $cmd"}; list [auto] [auto]
+# case: nsy-r11
+namespace eval a {proc f {} {}; namespace export f}; namespace import a::f; rename f ::a::g
+# case: nsy-r12
+namespace eval a {proc f {a} {return $a}; namespace export f}; namespace eval b {namespace import ::a::f}; b::f
+# case: nsy-r13
+namespace eval a {proc f {} {error inner}; namespace export f}; namespace import a::f; catch f m o; dict get $o -errorinfo
+# case: nsy-r14
+namespace ensemble create -command ::e -map {x {::list a}} -parameters {p}; catch {e} m o; list $m [dict get $o -errorcode]
+# case: nsy-r15
+namespace eval a {namespace ensemble create}; catch {a nope} m o; dict get $o -errorcode
+# case: nsy-r16
+namespace ensemble create -command ::e -map {x ::list y ::list z ::list}; e q
+# case: nsy-r17
+namespace ensemble create -command ::e -map {x ::list} -prefixes off; e q
+# case: nsy-r18
+namespace eval a {namespace ensemble create -subcommands {x} -map {x {}}}
+# case: nsy-r19
+namespace eval a {namespace export f g; namespace export}; namespace eval a {namespace export -clear; namespace export}
+# case: nsy-r20
+namespace eval a {}; namespace import a::*
