@@ -334,9 +334,9 @@ class State:
         for child in list(ns.children.values()):
             self._delete_tree(child)
         for other in list(self.namespaces.values()):
-            for cmd in list(other.commands.values()):
-                if cmd.kind == CMD_ENSEMBLE and to_str(cmd.body or "") == ns.name:
-                    self.delete_command(cmd)
+            for ens in list(other.commands.values()):
+                if ens.kind == CMD_ENSEMBLE and to_str(ens.body or "") == ns.name:
+                    self.delete_command(ens)
         for name in list(ns.commands):
             cmd = ns.commands.get(name)
             if cmd is not None:

@@ -834,3 +834,5 @@ namespace eval a {namespace ensemble create -subcommands {x} -map {x {}}}
 namespace eval a {namespace export f g; namespace export}; namespace eval a {namespace export -clear; namespace export}
 # case: nsy-r20
 namespace eval a {}; namespace import a::*
+# case: nsy-recursion-through-ensemble
+set c 0; proc r {n} {incr ::c; e r $n}; namespace ensemble create -command ::e -map {r ::r}; catch {r 1} m; list $c $m
