@@ -303,19 +303,19 @@ namespace eval a {namespace export f; proc f {} {return a}}
 namespace eval b {namespace export f; proc f {} {return b}}
 namespace import a::f
 set r {}
-foreach k {1 2 3} {
+foreach k {1 2 3 4 5 6} {
     lappend r [catch {::f} m] $m
-    if {$k == 1} {namespace import -force b::f}
-    if {$k == 2} {namespace forget b::f}
+    if {$k == 2} {namespace import -force b::f}
+    if {$k == 4} {namespace forget b::f}
 }
 set r
 # case: nsx-cache-origin-delete
 namespace eval a {namespace export f; proc f {} {return a}}
 namespace import a::f
 set r {}
-foreach k {1 2} {
+foreach k {1 2 3 4} {
     lappend r [catch {::f} m] $m
-    rename ::a::f {}
+    if {$k == 2} {rename ::a::f {}}
 }
 set r
 # case: nsx-cache-origin-redefine
