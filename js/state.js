@@ -245,12 +245,11 @@ export class State {
     return found;
   }
 
-  /** Find or create a namespace (relative names under the active one, never
-   * found in the global namespace instead: Tcl's namespace eval). */
+  /** Find or create a namespace (relative names under the active one). */
   createNs(name) {
-    const [absolute, path, tail] = splitName(name);
-    const found = absolute || name === "" || name === "::" ? this.findNs(name) : null;
+    const found = this.findNs(name);
     if (found !== null) return found;
+    const [absolute, path, tail] = splitName(name);
     if (tail) path.push(tail);
     let ns = absolute ? this.globalNs : this.active.ns;
     for (const part of path) {

@@ -35,11 +35,27 @@ static int32_t last_sep(const char *s, uint32_t n) {
     return -1;
 }
 
+/* A namespace named relative to the active one only (no global fallback),
+ * as every namespace subcommand resolves its names; created when `create`
+ * is set, else 0 when there is none. */
+static FeatherObj resolve_here(FeatherInterp i, const char *s, uint32_t n, int create) {
+    if (n >= 2 && s[0] == ':' && s[1] == ':') return feather_host_ns_resolve(i, s, n, create);
+    FeatherObj cur = feather_host_ns_current(i);
+    uint32_t cl;
+    const char *cs = f_get(i, cur, &cl);
+    StrBuf b;
+    sb_init(&b, cl + n + 4);
+    sb_add(&b, cs, cl);
+    if (cl != 2) sb_add(&b, "::", 2);
+    sb_add(&b, s, n);
+    return feather_host_ns_resolve(i, b.data, b.len, create);
+}
+
 /* A namespace name resolved (not created), or an error naming `cmd`. */
 static int resolve(FeatherInterp i, FeatherObj name, const char *cmd, FeatherObj *out) {
     uint32_t n;
     const char *s = f_get(i, name, &n);
-    FeatherObj fq = feather_host_ns_resolve(i, s, n, 0);
+    FeatherObj fq = resolve_here(i, s, n, 0);
     if (!fq) return f_error(i, "namespace \"%S\" not found in \"%o\"", s, n, feather_host_ns_current(i));
     (void)cmd;
     *out = fq;
@@ -65,21 +81,6 @@ static const char *tail_of(const char *s, uint32_t n, uint32_t *tl) {
     while (start < n && s[start] == ':') start++;
     *tl = n - start;
     return s + start;
-}
-
-/* A namespace named relative to the active one only (no global fallback),
- * as import, forget and path resolve theirs; 0 when there is none. */
-static FeatherObj resolve_here(FeatherInterp i, const char *s, uint32_t n) {
-    if (n >= 2 && s[0] == ':' && s[1] == ':') return feather_host_ns_resolve(i, s, n, 0);
-    FeatherObj cur = feather_host_ns_current(i);
-    uint32_t cl;
-    const char *cs = f_get(i, cur, &cl);
-    StrBuf b;
-    sb_init(&b, cl + n + 4);
-    sb_add(&b, cs, cl);
-    if (cl != 2) sb_add(&b, "::", 2);
-    sb_add(&b, s, n);
-    return feather_host_ns_resolve(i, b.data, b.len, 0);
 }
 
 static FeatherObj attr(FeatherInterp i, int which, FeatherObj ns, FeatherObj value) {
@@ -213,7 +214,7 @@ static int ns_import(FeatherInterp i, int objc, FeatherObj *objv) {
         int32_t sep = last_sep(s, n);
         FeatherObj src = cur;
         if (sep >= 0) {
-            src = sep == 0 ? f_str(i, "::") : resolve_here(i, s, (uint32_t)sep);
+            src = sep == 0 ? f_str(i, "::") : resolve_here(i, s, (uint32_t)sep, 0);
             if (!src) {
                 f_set_error_code(i, f_format(i, "TCL LOOKUP NAMESPACE %o", f_list_new(i, &objv[k], 1)));
                 return f_error(i, "unknown namespace in import pattern \"%S\"", s, n);
@@ -254,7 +255,7 @@ static int ns_forget(FeatherInterp i, int objc, FeatherObj *objv) {
         int32_t sep = last_sep(s, n);
         FeatherObj src = 0;
         if (sep >= 0) {
-            src = sep == 0 ? f_str(i, "::") : resolve_here(i, s, (uint32_t)sep);
+            src = sep == 0 ? f_str(i, "::") : resolve_here(i, s, (uint32_t)sep, 0);
             if (!src) return f_error(i, "unknown namespace in namespace forget pattern \"%S\"", s, n);
         }
         uint32_t pl;
@@ -297,7 +298,7 @@ static int ns_path(FeatherInterp i, int objc, FeatherObj *objv) {
     for (uint32_t k = 0; k < n; k++) {
         uint32_t pl;
         const char *ps = f_get(i, items[k], &pl);
-        fqs[k] = resolve_here(i, ps, pl);
+        fqs[k] = resolve_here(i, ps, pl, 0);
         if (!fqs[k]) return f_error(i, "namespace \"%S\" not found in \"%o\"", ps, pl, cur);
     }
     attr(i, FEATHER_NS_PATH, cur, f_list_new(i, fqs, n));
@@ -388,7 +389,7 @@ static int ns_eval(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 4) return f_wrong_args(i, 2, objv, "name arg ?arg...?");
     uint32_t n;
     const char *name = f_get(i, objv[2], &n);
-    FeatherObj fq = feather_host_ns_resolve(i, name, n, 1);
+    FeatherObj fq = resolve_here(i, name, n, 1);
     if (!fq) return f_error(i, "can't create namespace \"%S\"", name, n);
     uint32_t fn;
     const char *fqs = f_get(i, fq, &fn);
@@ -449,13 +450,13 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         if (objc != 3) return f_wrong_args(i, 2, objv, "name");
         uint32_t n;
         const char *s = f_get(i, objv[2], &n);
-        return f_ok_int(i, feather_host_ns_resolve(i, s, n, 0) != 0);
+        return f_ok_int(i, resolve_here(i, s, n, 0) != 0);
     }
     case N_DELETE:
         for (int k = 2; k < objc; k++) {
             uint32_t n;
             const char *s = f_get(i, objv[k], &n);
-            FeatherObj fq = feather_host_ns_resolve(i, s, n, 0);
+            FeatherObj fq = resolve_here(i, s, n, 0);
             if (!fq) return f_error(i, "unknown namespace \"%S\" in namespace delete command", s, n);
             uint32_t fn;
             const char *fs = f_get(i, fq, &fn);
@@ -496,7 +497,7 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         if (objc < 4) return f_wrong_args(i, 2, objv, "name arg ?arg...?");
         uint32_t n;
         const char *name = f_get(i, objv[2], &n);
-        FeatherObj fq = feather_host_ns_resolve(i, name, n, 0);
+        FeatherObj fq = resolve_here(i, name, n, 0);
         if (!fq) return f_error(i, "namespace \"%S\" not found in \"%o\"", name, n, feather_host_ns_current(i));
         /* The script, then the extra arguments as list elements. */
         FeatherObj script = objv[3];

@@ -297,12 +297,11 @@ class State:
         return ns
 
     def create_ns(self, name: str) -> Namespace:
-        """Find or create a namespace (relative names under the active one, never
-        found in the global namespace instead: Tcl's namespace eval)."""
-        absolute, path, tail = split_name(name)
-        found = self.find_ns(name) if absolute or name in ("", "::") else None
+        """Find or create a namespace (relative names under the active one)."""
+        found = self.find_ns(name)
         if found is not None:
             return found
+        absolute, path, tail = split_name(name)
         if tail:
             path = [*path, tail]
         ns = self.global_ns if absolute else self.active.ns

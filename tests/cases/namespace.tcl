@@ -836,3 +836,26 @@ namespace eval a {namespace export f g; namespace export}; namespace eval a {nam
 namespace eval a {}; namespace import a::*
 # case: nsy-recursion-through-ensemble
 set c 0; proc r {n} {incr ::c; e r $n}; namespace ensemble create -command ::e -map {r ::r}; catch {r 1} m; list $c $m
+# ---------------------------------------------------------------- relative namespace names
+# case: nsz-exists-relative-only
+namespace eval a {}; namespace eval b {namespace exists a}
+# case: nsz-eval-creates-relative
+namespace eval a {}; namespace eval b {namespace eval a {}}; list [namespace exists ::b::a] [namespace children ::b]
+# case: nsz-eval-relative-existing
+namespace eval b {namespace eval a {variable v 1}}; namespace eval b {namespace eval a {set v}}
+# case: nsz-children-relative-only
+namespace eval a {namespace eval k {}}; namespace eval b {namespace children a}
+# case: nsz-parent-relative-only
+namespace eval a {}; namespace eval b {namespace parent a}
+# case: nsz-delete-relative-only
+namespace eval a {}; namespace eval b {namespace delete a}
+# case: nsz-inscope-relative-only
+namespace eval a {variable v 1}; namespace eval b {namespace inscope a {set v}}
+# case: nsz-upvar-relative-only
+namespace eval a {variable v 1}; namespace eval b {namespace upvar a v w; set w}
+# case: nsz-children-relative
+namespace eval b {namespace eval a {namespace eval k {}}}; namespace eval b {namespace children a}
+# case: nsz-delete-relative
+namespace eval b {namespace eval a {}}; namespace eval b {namespace delete a}; namespace exists ::b::a
+# case: nsz-apply-namespace
+namespace eval a {}; namespace eval b {apply {{} {namespace current} a}}
