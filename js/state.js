@@ -209,6 +209,8 @@ export class State {
     this.commandsChanged = () => {};
     // Simple names of commands outside the global namespace -> how many.
     this.localCommandNames = new Map();
+    // Ensemble commands (each dies with the namespace it serves).
+    this.ensembles = new Set();
   }
 
   /** Does name find cmd from every namespace? Then the core may cache the
@@ -279,10 +281,8 @@ export class State {
 
   deleteTree(ns) {
     for (const child of [...ns.children.values()]) this.deleteTree(child);
-    for (const other of [...this.namespaces.values()]) {
-      for (const cmd of [...other.commands.values()]) {
-        if (cmd.kind === CMD_ENSEMBLE && toStr(cmd.body ?? "") === ns.name) this.deleteCommand(cmd);
-      }
+    for (const ens of [...this.ensembles]) {
+      if (toStr(ens.body ?? "") === ns.name) this.deleteCommand(ens);
     }
     for (const name of [...ns.commands.keys()]) {
       const cmd = ns.commands.get(name);
@@ -885,6 +885,7 @@ export class State {
       for (const imp of importers) imp.origin = cmd;
       cmd.importers = importers;
     }
+    if (cmd.kind === CMD_ENSEMBLE) this.ensembles.add(cmd);
     cmd.ns.commands.set(cmd.name, cmd);
     this.noteCommand(cmd.ns, cmd.name, 1);
   }
@@ -952,6 +953,7 @@ export class State {
   }
 
   deleteCommand(cmd) {
+    this.ensembles.delete(cmd);
     if (cmd.ns.commands.get(cmd.name) === cmd) {
       cmd.ns.commands.delete(cmd.name);
       this.noteCommand(cmd.ns, cmd.name, -1);

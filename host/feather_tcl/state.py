@@ -268,6 +268,8 @@ class State:
         self.on_change: Callable[[], None] | None = None
         # Simple name -> how many namespaces other than :: define a command so named.
         self._shadows: dict[str, int] = {}
+        # Ensemble commands (each dies with the namespace it serves).
+        self._ensembles: set[Command] = set()
 
     # ------------------------------------------------------------ namespaces
 
@@ -332,10 +334,9 @@ class State:
     def _delete_tree(self, ns: Namespace) -> None:
         for child in list(ns.children.values()):
             self._delete_tree(child)
-        for other in list(self.namespaces.values()):
-            for ens in list(other.commands.values()):
-                if ens.kind == CMD_ENSEMBLE and to_str(ens.body or "") == ns.name:
-                    self.delete_command(ens)
+        for ens in list(self._ensembles):
+            if to_str(ens.body or "") == ns.name:
+                self.delete_command(ens)
         for name in list(ns.commands):
             cmd = ns.commands.get(name)
             if cmd is not None:
@@ -919,6 +920,8 @@ class State:
             for imp in importers:
                 imp.origin = cmd
             cmd.importers = importers
+        if cmd.kind == CMD_ENSEMBLE:
+            self._ensembles.add(cmd)
         self._insert(cmd)
 
     def import_command(self, name: str, target: str) -> int:
@@ -1010,6 +1013,7 @@ class State:
 
     def delete_command(self, cmd: Command) -> None:
         self._remove(cmd)
+        self._ensembles.discard(cmd)
         origin = cmd.origin
         if origin is not None:
             cmd.origin = None
