@@ -9,6 +9,7 @@
  * else -map, else the namespace's exported commands), so a change of exports
  * or commands is seen at once.
  */
+#include "cache.h"
 #include "core.h"
 
 /* Configuration slots, in the order they are stored. */
@@ -463,12 +464,193 @@ static void rewrite_wrong_args(FeatherInterp i, int skip, FeatherObj first, int 
     f_set_result(i, f_strn(i, b.data, b.len));
 }
 
-int f_ensemble_invoke(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
+/* The words of an implementation, its first word qualified with the
+ * ensemble's namespace when it names a command there (Tcl looks the
+ * implementation up from the ensemble's namespace). */
+static int impl_words(FeatherInterp i, FeatherObj ns, FeatherObj impl, FeatherObj **out, uint32_t *n) {
+    FeatherObj *iw;
+    uint32_t in;
+    if (f_list(i, impl, &iw, &in) != TCL_OK) return TCL_ERROR;
+    if (in == 0) return f_error(i, "ensemble subcommand implementations must be non-empty lists");
+    FeatherObj *words = f_alloc(in * sizeof(FeatherObj));
+    if (!words) return f_error(i, "out of memory");
+    memcpy(words, iw, in * sizeof(FeatherObj));
+    uint32_t wl;
+    const char *w = f_get(i, words[0], &wl);
+    if (!is_absolute(w, wl)) {
+        FeatherObj q = qualify(i, ns, w, wl);
+        uint32_t ql;
+        const char *qs = f_get(i, q, &ql);
+        FeatherCmdInfo probe;
+        memset(&probe, 0, sizeof probe);
+        if (feather_host_cmd_lookup(i, qs, ql, &probe) != FEATHER_CMD_NONE) words[0] = q;
+    }
+    *out = words;
+    *n = in;
+    return TCL_OK;
+}
+
+/* What a call needs: the configuration read, the subcommand table built
+ * and, when cached, every implementation's words. */
+typedef struct Dispatch {
     Ensemble e;
-    if (load(i, info, &e) != TCL_OK) return TCL_ERROR;
-    FeatherObj *params;
     uint32_t np;
-    if (f_list(i, e.slot[E_PARAMS], &params, &np) != TCL_OK) return TCL_ERROR;
+    FeatherObj *params;
+    bool prefixes;
+    SubTable t;
+    FeatherObj **words; /* per subcommand, or NULL (not cached: use t.impls) */
+    uint32_t *nwords;
+} Dispatch;
+
+/* ------------------------------------------------------------ per-eval cache
+ *
+ * Building the table costs crossings (and, for exported commands, a look at
+ * every command of the namespace), so a dispatch is kept for the rest of
+ * the top-level eval, keyed by the ensemble's name and valid while the
+ * command epoch (feather.h) is unchanged: every change to commands, exports,
+ * paths or an ensemble's configuration moves it. Everything kept is pinned;
+ * a budget of pins per eval bounds what rebuilding in a loop can hold. */
+
+typedef struct CachedDispatch {
+    struct CachedDispatch *next;
+    FeatherInterp interp;
+    const char *key;
+    uint32_t klen;
+    uint32_t epoch;
+    Dispatch d;
+} CachedDispatch;
+
+typedef struct DispatchCache {
+    CachedDispatch *head;
+    uint32_t pins_left;
+} DispatchCache;
+
+#define DISPATCH_PIN_BUDGET 4096u
+enum { CACHE_KIND_ENSEMBLE = 0x656e73 }; /* keyed on the anchor below: no clash with text keys */
+static const char cache_anchor[1];
+
+static DispatchCache *dispatch_cache(void) {
+    DispatchCache *c = cache_find(cache_anchor, 0, CACHE_KIND_ENSEMBLE);
+    if (c) return c;
+    c = cache_keep(sizeof *c);
+    if (!c) return NULL;
+    c->head = NULL;
+    c->pins_left = DISPATCH_PIN_BUDGET;
+    cache_bind(cache_anchor, 0, CACHE_KIND_ENSEMBLE, c);
+    return cache_find(cache_anchor, 0, CACHE_KIND_ENSEMBLE) == c ? c : NULL;
+}
+
+static int build_dispatch(FeatherInterp i, FeatherCmdInfo *info, Dispatch *d) {
+    if (load(i, info, &d->e) != TCL_OK) return TCL_ERROR;
+    if (f_list(i, d->e.slot[E_PARAMS], &d->params, &d->np) != TCL_OK) return TCL_ERROR;
+    d->prefixes = true;
+    f_get_bool(i, d->e.slot[E_PREFIXES], &d->prefixes);
+    d->words = NULL;
+    d->nwords = NULL;
+    return build_table(i, &d->e, &d->t);
+}
+
+/* A lasting copy of d (all handles pinned), or NULL when it cannot be kept. */
+static CachedDispatch *keep_dispatch(FeatherInterp i, DispatchCache *c, Dispatch *d, const char *key,
+                                     uint32_t klen) {
+    uint32_t n = d->t.n;
+    FeatherObj **words = f_alloc((n ? n : 1) * sizeof(FeatherObj *));
+    uint32_t *nwords = f_alloc((n ? n : 1) * sizeof(uint32_t));
+    if (!words || !nwords) return NULL;
+    uint32_t need = n + d->np + 2;
+    for (uint32_t k = 0; k < n; k++) {
+        if (impl_words(i, d->e.ns, d->t.impls[k], &words[k], &nwords[k]) != TCL_OK) return NULL;
+        need += nwords[k];
+    }
+    if (need > c->pins_left) return NULL;
+    size_t bytes = sizeof(CachedDispatch) + klen + 1 + (size_t)(d->np + 2 * n) * sizeof(FeatherObj) +
+                   (size_t)n * (sizeof(FeatherObj *) + sizeof(uint32_t));
+    for (uint32_t k = 0; k < n; k++) bytes += nwords[k] * sizeof(FeatherObj);
+    char *mem = cache_keep(bytes + 64);
+    if (!mem) return NULL;
+    c->pins_left -= need;
+    CachedDispatch *cd = (CachedDispatch *)mem;
+    mem += sizeof *cd;
+    /* Pointers first (8-aligned after the struct), then handles and bytes. */
+    cd->d.words = (FeatherObj **)mem;
+    mem += (size_t)n * sizeof(FeatherObj *);
+    FeatherObj *h = (FeatherObj *)mem;
+    cd->d.params = h;
+    h += d->np;
+    cd->d.t.names = h;
+    h += n;
+    cd->d.t.impls = NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        cd->d.words[k] = h;
+        for (uint32_t w = 0; w < nwords[k]; w++) h[w] = cache_pin_text(i, words[k][w]);
+        h += nwords[k];
+    }
+    cd->d.nwords = (uint32_t *)h;
+    memcpy(cd->d.nwords, nwords, n * sizeof(uint32_t));
+    char *k8 = (char *)(cd->d.nwords + n);
+    memcpy(k8, key, klen);
+    k8[klen] = 0;
+    for (uint32_t k = 0; k < d->np; k++) cd->d.params[k] = cache_pin_text(i, d->params[k]);
+    for (uint32_t k = 0; k < n; k++) cd->d.t.names[k] = cache_pin_text(i, d->t.names[k]);
+    cd->d.t.n = n;
+    cd->d.np = d->np;
+    cd->d.prefixes = d->prefixes;
+    for (int s = 0; s < E_COUNT; s++) cd->d.e.slot[s] = 0;
+    cd->d.e.slot[E_UNKNOWN] = feather_host_pin(i, d->e.slot[E_UNKNOWN]);
+    cd->d.e.ns = cache_pin_text(i, d->e.ns);
+    cd->interp = i;
+    cd->key = k8;
+    cd->klen = klen;
+    cd->epoch = *feather_epoch_ptr();
+    cd->next = c->head;
+    c->head = cd;
+    return cd;
+}
+
+/* The dispatch of the ensemble info describes: kept from earlier in this
+ * eval when nothing changed since, else built (and kept when possible). */
+static Dispatch *get_dispatch(FeatherInterp i, FeatherCmdInfo *info) {
+    uint32_t klen = 0;
+    const char *key = info->name ? f_get(i, info->name, &klen) : NULL;
+    DispatchCache *c = key ? dispatch_cache() : NULL;
+    uint32_t epoch = *feather_epoch_ptr();
+    if (c) {
+        for (CachedDispatch *cd = c->head; cd; cd = cd->next) {
+            if (cd->epoch == epoch && cd->interp == i && cd->klen == klen && memcmp(cd->key, key, klen) == 0) {
+                return &cd->d;
+            }
+        }
+    }
+    Dispatch *d = f_alloc(sizeof *d);
+    if (!d) {
+        f_error(i, "out of memory");
+        return NULL;
+    }
+    if (build_dispatch(i, info, d) != TCL_OK) return NULL;
+    if (c && *feather_epoch_ptr() == epoch) {
+        size_t mark = f_mark();
+        CachedDispatch *cd = keep_dispatch(i, c, d, key, klen);
+        if (cd) return &cd->d;
+        f_release(mark);
+        /* keep_dispatch may have left an error as the result: not ours. */
+    }
+    return d;
+}
+
+/* The words of subcommand `at`. */
+static int sub_words(FeatherInterp i, Dispatch *d, int at, FeatherObj **w, uint32_t *n) {
+    if (d->words) {
+        *w = d->words[at];
+        *n = d->nwords[at];
+        return TCL_OK;
+    }
+    return impl_words(i, d->e.ns, d->t.impls[at], w, n);
+}
+
+int f_ensemble_invoke(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
+    Dispatch *d = get_dispatch(i, info);
+    if (!d) return TCL_ERROR;
+    uint32_t np = d->np;
     if ((uint32_t)objc < np + 2) {
         StrBuf b;
         sb_init(&b, 64);
@@ -476,53 +658,41 @@ int f_ensemble_invoke(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherOb
         const char *n0 = f_get(i, objv[0], &nl);
         sb_add(&b, n0, nl);
         for (uint32_t k = 0; k < np; k++) {
-            const char *p = f_get(i, params[k], &nl);
+            const char *p = f_get(i, d->params[k], &nl);
             sb_addc(&b, ' ');
             sb_add(&b, p, nl);
         }
         f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
         return f_error(i, "wrong # args: should be \"%S subcommand ?arg ...?\"", b.data, b.len);
     }
-    bool prefixes = true;
-    f_get_bool(i, e.slot[E_PREFIXES], &prefixes);
     FeatherObj sub = objv[1 + np];
-    SubTable t;
-    if (build_table(i, &e, &t) != TCL_OK) return TCL_ERROR;
-    int at = find_sub(i, &t, sub, prefixes);
-    FeatherObj impl = at >= 0 ? t.impls[at] : 0;
-    if (at < 0) {
-        uint32_t ul;
-        f_get(i, e.slot[E_UNKNOWN], &ul);
-        if (ul == 0) return sub_error(i, &e, &t, sub, prefixes);
-        if (call_unknown(i, &e, info, objc, objv, &impl) != TCL_OK) return TCL_ERROR;
-        if (!impl) {
-            if (build_table(i, &e, &t) != TCL_OK) return TCL_ERROR;
-            at = find_sub(i, &t, sub, prefixes);
-            if (at < 0) return sub_error(i, &e, &t, sub, prefixes);
-            impl = t.impls[at];
-        }
-    }
+    int at = find_sub(i, &d->t, sub, d->prefixes);
     FeatherObj *iw;
     uint32_t in;
-    if (f_list(i, impl, &iw, &in) != TCL_OK) return TCL_ERROR;
-    if (in == 0) return f_error(i, "ensemble subcommand implementations must be non-empty lists");
+    if (at >= 0) {
+        if (sub_words(i, d, at, &iw, &in) != TCL_OK) return TCL_ERROR;
+    } else {
+        uint32_t ul;
+        f_get(i, d->e.slot[E_UNKNOWN], &ul);
+        if (ul == 0) return sub_error(i, &d->e, &d->t, sub, d->prefixes);
+        FeatherObj impl = 0;
+        if (call_unknown(i, &d->e, info, objc, objv, &impl) != TCL_OK) return TCL_ERROR;
+        if (impl) {
+            if (impl_words(i, d->e.ns, impl, &iw, &in) != TCL_OK) return TCL_ERROR;
+        } else {
+            /* The handler may have defined the subcommand: look again. */
+            d = get_dispatch(i, info);
+            if (!d) return TCL_ERROR;
+            at = find_sub(i, &d->t, sub, d->prefixes);
+            if (at < 0) return sub_error(i, &d->e, &d->t, sub, d->prefixes);
+            if (sub_words(i, d, at, &iw, &in) != TCL_OK) return TCL_ERROR;
+        }
+    }
     uint32_t rest = (uint32_t)objc - np - 2;
     uint32_t total = in + np + rest;
     FeatherObj *words = f_alloc(total * sizeof(FeatherObj));
     if (!words) return f_error(i, "out of memory");
     memcpy(words, iw, in * sizeof(FeatherObj));
-    /* A name from -subcommands without a -map entry is the ensemble
-     * namespace's command of that name, else found as usual. */
-    uint32_t wl;
-    const char *w = f_get(i, words[0], &wl);
-    if (!is_absolute(w, wl)) {
-        FeatherObj q = qualify(i, e.ns, w, wl);
-        uint32_t ql;
-        const char *qs = f_get(i, q, &ql);
-        FeatherCmdInfo probe;
-        memset(&probe, 0, sizeof probe);
-        if (feather_host_cmd_lookup(i, qs, ql, &probe) != FEATHER_CMD_NONE) words[0] = q;
-    }
     memcpy(words + in, objv + 1, np * sizeof(FeatherObj));
     memcpy(words + in + np, objv + 2 + np, rest * sizeof(FeatherObj));
     int code = f_invoke(i, (int)total, words);

@@ -859,3 +859,77 @@ namespace eval b {namespace eval a {namespace eval k {}}}; namespace eval b {nam
 namespace eval b {namespace eval a {}}; namespace eval b {namespace delete a}; namespace exists ::b::a
 # case: nsz-apply-namespace
 namespace eval a {}; namespace eval b {apply {{} {namespace current} a}}
+# ---------------------------------------------------------------- ensemble tables kept within one eval
+# case: nse-cache-export-change
+namespace eval a {proc f {} {return F}; proc g {} {return G}; namespace export f; namespace ensemble create}
+set r {}
+foreach k {1 2 3 4} {
+    lappend r [catch {a g} m] $m
+    if {$k == 2} {namespace eval a {namespace export g}}
+}
+set r
+# case: nse-cache-proc-defined
+namespace eval a {proc f {} {return F}; namespace export *; namespace ensemble create}
+set r {}
+foreach k {1 2 3 4} {
+    lappend r [catch {a g} m] $m
+    if {$k == 2} {proc a::g {} {return G}}
+}
+set r
+# case: nse-cache-proc-deleted
+namespace eval a {proc f {} {return F}; proc g {} {return G}; namespace export *; namespace ensemble create}
+set r {}
+foreach k {1 2 3 4} {
+    lappend r [catch {a g} m] $m
+    if {$k == 2} {rename a::g {}}
+}
+set r
+# case: nse-cache-configure-each-time
+namespace ensemble create -command ::e -map {x {::list 0}}
+set r {}
+for {set k 1} {$k <= 3000} {incr k} {
+    namespace ensemble configure ::e -map [list x [list ::list $k]]
+    set v [e x]
+    if {$v != $k} {lappend r $k $v}
+}
+list $r [e x]
+# case: nse-cache-subcommands-change
+namespace eval a {proc f {} {return F}; proc g {} {return G}; namespace export *; namespace ensemble create}
+set r {}
+foreach k {1 2 3 4} {
+    lappend r [catch {a g} m] $m
+    if {$k == 2} {namespace ensemble configure a -subcommands f}
+}
+set r
+# case: nse-cache-recreated
+set r {}
+foreach k {1 2 3 4} {
+    namespace ensemble create -command ::e -map [list x [list ::list $k]]
+    lappend r [e x]
+    lappend r [e x]
+}
+set r
+# case: nse-cache-renamed
+namespace ensemble create -command ::e -map {x {::list X}}
+set r {}
+foreach k {1 2 3} {
+    lappend r [catch {e x} m] $m
+    if {$k == 1} {rename e e2; namespace ensemble create -command ::e -map {x {::list Y}}}
+    if {$k == 2} {lappend r [e2 x]}
+}
+set r
+# case: nse-cache-relative-subcommand-defined
+proc x {} {return global}
+namespace eval a {namespace ensemble create -subcommands {x}}
+set r {}
+foreach k {1 2 3 4} {
+    lappend r [a x]
+    if {$k == 2} {proc a::x {} {return local}}
+}
+set r
+# case: nse-cache-two-interp-names
+namespace eval a {namespace ensemble create -command ::a::e -map {x {::list A}}}
+namespace eval b {namespace ensemble create -command ::b::e -map {x {::list B}}}
+set r {}
+foreach k {1 2} {lappend r [a::e x] [b::e x] [namespace eval a {e x}] [namespace eval b {e x}]}
+set r
