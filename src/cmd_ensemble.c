@@ -439,6 +439,18 @@ static void rewrite_wrong_args(FeatherInterp i, int skip, FeatherObj first, int 
     uint32_t fl;
     const char *fs = f_get(i, first, &fl);
     if (ml - hl < fl || memcmp(m + hl, fs, fl) != 0) return;
+    /* An imported implementation reports its own words, as in Tcl (the
+     * import's dispatch ends the rewrite). */
+    FeatherCmdInfo info;
+    memset(&info, 0, sizeof info);
+    if (feather_host_cmd_lookup(i, fs, fl, &info) != FEATHER_CMD_NONE && info.name) {
+        uint32_t nl, ol;
+        const char *ns = f_get(i, info.name, &nl);
+        FeatherObj origin = feather_host_cmd_origin(i, ns, nl, 0);
+        const char *os = origin ? f_get(i, origin, &ol) : ns;
+        if (!origin) ol = nl;
+        if (ol != nl || memcmp(os, ns, nl) != 0) return;
+    }
     /* Skip `skip` space-separated words of the usage. */
     uint32_t pos = hl;
     for (int k = 0; k < skip; k++) {

@@ -933,3 +933,19 @@ namespace eval b {namespace ensemble create -command ::b::e -map {x {::list B}}}
 set r {}
 foreach k {1 2} {lappend r [a::e x] [b::e x] [namespace eval a {e x}] [namespace eval b {e x}]}
 set r
+# case: nsy-u1
+proc handler {args} {error "no $args"}; namespace unknown ::handler; catch {nosuch 1}; set errorInfo
+# case: nsy-u2
+proc unknown {args} {error "no $args"}; catch {nosuch 1}; set errorInfo
+# case: nsy-u3
+namespace eval a {variable v 1}; namespace eval b {upvar 0 ::a::v w; namespace which -variable w}
+# case: nsy-u4
+namespace eval a {namespace eval b {namespace eval c {proc f {} {return abc}; namespace export f; namespace ensemble create}; namespace export c; namespace ensemble create}; namespace export b; namespace ensemble create}; list [a b c f] [catch {a b c} m] $m [catch {a b c f x} m] $m
+# case: nsy-u5
+namespace eval a {proc f {} {}; namespace export f}; namespace eval b {namespace import ::a::f}; namespace ensemble create -command ::e -map {g ::b::f}; catch {e g 1} m; set m
+# case: nsy-u6
+namespace eval a {namespace ensemble create -map {x ::list}}; namespace ensemble configure a -parameters {p}; a 1 x 2
+# case: nsy-u7
+namespace eval ::a {namespace export *; proc f {} {return F}}; namespace eval ::b {namespace import ::a::*; namespace export *}; namespace eval ::c {namespace import ::b::*}; list [c::f] [namespace origin c::f] [lsort [namespace eval c {namespace import}]]
+# case: nsy-u8
+namespace eval a {proc f {} {return F}; namespace export f}; namespace import a::f; namespace delete a; list [info commands f] [catch f m] $m
