@@ -117,3 +117,17 @@ test("the interp's epoch moves on namespace commands", async () => {
     set r`;
   assert.equal(feather.eval(interp, script), "1 1 1 1 1 1");
 });
+
+test("registered commands can be imported, found on a path and be ensemble subcommands", async () => {
+  const feather = await newFeather({ write: () => {} });
+  const interp = feather.create();
+  feather.eval(interp, "namespace eval lib {namespace export *}");
+  feather.register(interp, "::lib::hc", (args) => "host:" + args.join(" "));
+  const script = `
+    namespace import lib::hc
+    namespace eval lib {namespace ensemble create}
+    namespace eval app {namespace path ::lib}
+    list [hc 1 2] [namespace origin hc] [lib hc 3] [namespace eval app {hc 4}]`;
+  assert.equal(feather.eval(interp, script), "{host:1 2} ::lib::hc host:3 host:4");
+  assert.equal(feather.eval(interp, "rename ::lib::hc {}; info commands hc"), "");
+});

@@ -177,3 +177,17 @@ def test_interp_epoch_moves_on_namespace_changes() -> None:
         set r
     """
     assert interp.eval(script) == "1 1 1 1 1 1"
+
+
+def test_registered_commands_import_path_and_ensemble() -> None:
+    interp = Interp()
+    interp.eval("namespace eval lib {namespace export *}")
+    interp.register("::lib::hc", lambda *args: "host:" + " ".join(args))
+    script = """
+        namespace import lib::hc
+        namespace eval lib {namespace ensemble create}
+        namespace eval app {namespace path ::lib}
+        list [hc 1 2] [namespace origin hc] [lib hc 3] [namespace eval app {hc 4}]
+    """
+    assert interp.eval(script) == "{host:1 2} ::lib::hc host:3 host:4"
+    assert interp.eval("rename ::lib::hc {}; info commands hc") == ""
