@@ -5,9 +5,14 @@
  * An ensemble is a host command of kind FEATHER_CMD_ENSEMBLE whose params
  * hold its configuration, the list {-map M -parameters P -prefixes B
  * -subcommands S -unknown U}, and whose body is the fully qualified name of
- * its namespace. Its subcommand table is built at each call (from -subcommands,
- * else -map, else the namespace's exported commands), so a change of exports
- * or commands is seen at once.
+ * its namespace. Its subcommand table comes from -subcommands, else -map,
+ * else the namespace's exported commands; it is built when first needed in
+ * a top-level eval and kept while the command epoch is unchanged (see the
+ * per-eval cache below), so a change of exports or commands is seen at once.
+ *
+ * Tcl reports a wrong # args error of an implementation with the words the
+ * ensemble was called with; Feather rewrites such a message afterwards when
+ * the implementation raised it itself (rewrite_wrong_args).
  */
 #include "cache.h"
 #include "core.h"
