@@ -15,7 +15,7 @@
 // feather.js reads it, and so does the check that the module's imports and
 // this table agree.
 
-import { HANDLE_BYTES, valueSize } from "./limits.js";
+import { CHUNK, HANDLE_BYTES, stopKind, valueSize } from "./limits.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -340,7 +340,12 @@ export class Imports {
       for (const v of vs) size += typeof v === "string" ? v.length : toStr(v).length;
       this.limiter.check(size);
     }
-    for (const v of vs) s += typeof v === "string" ? v : toStr(v);
+    const tick = this.checking && vs.length > CHUNK;
+    for (let k = 0; k < vs.length; k++) {
+      if (tick && k % CHUNK === 0) this.limiter.tick();
+      const v = vs[k];
+      s += typeof v === "string" ? v : toStr(v);
+    }
     return this.new(s);
   }
 
@@ -432,7 +437,11 @@ export class Imports {
     buf >>>= 0;
     if (this.checking) this.limiter.check(n * HANDLE_BYTES);
     const items = new Array(n);
-    for (let k = 0; k < n; k++) items[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    const tick = this.checking && n > CHUNK;
+    for (let k = 0; k < n; k++) {
+      if (tick && k % CHUNK === 0) this.limiter.tick();
+      items[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    }
     if (!target) return this.new(new TclList(items));
     const rep = toStr(this.get(target));
     const lst = new TclList(items, n, rep);
@@ -815,7 +824,7 @@ export class Imports {
     const stop = this.limiter.poll();
     if (stop === null) return 0;
     this.setU32(message, this.new(stop));
-    return 1;
+    return stopKind(stop);
   }
 }
 

@@ -32,13 +32,30 @@ export const HANDLE_BYTES = 8; // what a scratch handle costs at least: one slot
 // Values from this size on are checked against the deadline too when they are
 // built: a single command building a huge value (lrepeat, string repeat) polls no more.
 export const BIG = 1 << 20;
+// A host function building a value of more elements than this builds it in
+// chunks of this many and checks the deadline between them (Limits.tick).
+export const CHUNK = 1 << 16;
 export const NESTING_MESSAGE = "too many nested evaluations (infinite loop?)";
 
+// The answers of feather_host_interp_poll that stop an eval, and the errorCode
+// the core then sets (as tclsh's `interp limit` gives TCL LIMIT TIME; Tcl has
+// no memory limit: Feather's is TCL LIMIT MEMORY).
+export const STOP_TIME = 2;
+export const STOP_MEMORY = 3;
+export const ERROR_CODES = { [STOP_TIME]: "TCL LIMIT TIME", [STOP_MEMORY]: "TCL LIMIT MEMORY" };
+const TIME_MESSAGE_PREFIX = "time limit of ";
+
+/** STOP_TIME or STOP_MEMORY: which limit a stop message is about. */
+export function stopKind(message) {
+  return message.startsWith(TIME_MESSAGE_PREFIX) ? STOP_TIME : STOP_MEMORY;
+}
+
 /** A limit crossed inside a host function (a value too large to build): the
- * eval is unwound at once. A TclError (code 1, errorCode TCL LIMIT). */
+ * eval is unwound at once. A TclError (code 1, errorCode TCL LIMIT TIME or
+ * TCL LIMIT MEMORY). */
 export class LimitExceeded extends TclError {
   constructor(message) {
-    super(message, 1, message, "TCL LIMIT");
+    super(message, 1, message, ERROR_CODES[stopKind(message)]);
     this.name = "LimitExceeded";
   }
 }
@@ -144,7 +161,7 @@ export class Limits {
       const deadline = performance.now() + seconds * 1000;
       if (deadline < this.deadline) {
         this.deadline = deadline;
-        this.deadlineMessage = `time limit of ${formatSeconds(seconds)} exceeded`;
+        this.deadlineMessage = `${TIME_MESSAGE_PREFIX}${formatSeconds(seconds)} exceeded`;
         this.rt.imports.checking = true;
       }
     }
@@ -186,6 +203,12 @@ export class Limits {
     if (size >= BIG && this.deadline !== Infinity && performance.now() >= this.deadline) {
       this.refuse(this.deadlineMessage);
     }
+  }
+
+  /** A host function building a huge value checks the deadline between
+   * chunks of it (CHUNK elements). Called only while imports.checking. */
+  tick() {
+    if (this.deadline !== Infinity && performance.now() >= this.deadline) this.refuse(this.deadlineMessage);
   }
 
   /** Stop the eval from inside a host function: later polls say so too, and

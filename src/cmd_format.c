@@ -336,7 +336,13 @@ typedef struct Spec {
 } Spec;
 
 static void pad(StrBuf *b, char c, int64_t count) {
-    while (count-- > 0) sb_addc(b, c);
+    char chunk[256];
+    memset(chunk, c, sizeof chunk);
+    while (count >= (int64_t)sizeof chunk) {
+        sb_add(b, chunk, sizeof chunk);
+        count -= (int64_t)sizeof chunk;
+    }
+    if (count > 0) sb_add(b, chunk, (uint32_t)count);
 }
 
 /* printf's %e %f %g (and uppercase) of a double, padded to the width. */
@@ -710,17 +716,21 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
             if (zero_value && ch == 'o' && sp.hash) digits.len = 0;
             int64_t length = digits.len;
             if (sp.has_prec) {
-                while (length < prec) {
-                    sb_addc(&seg, '0');
-                    length++;
+                if (length < prec) {
+                    if (f_poll_work(i, (uint32_t)(prec - length) / F_POLL_BYTES) != TCL_OK)
+                        return TCL_ERROR;
+                    pad(&seg, '0', prec - length);
+                    length = prec;
                 }
                 gz = false;
             }
             if (gz) {
                 length += utf8_count(seg.data ? seg.data : "", seg.len);
-                while (length < sp.width) {
-                    sb_addc(&seg, '0');
-                    length++;
+                if (length < sp.width) {
+                    if (f_poll_work(i, (uint32_t)(sp.width - length) / F_POLL_BYTES) != TCL_OK)
+                        return TCL_ERROR;
+                    pad(&seg, '0', sp.width - length);
+                    length = sp.width;
                 }
             }
             if (digits.data) sb_add(&seg, digits.data, digits.len);
@@ -750,6 +760,10 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
         if (f_take_alloc_failure()) return f_error(i, "out of memory");
         if (sp.width > 0 && num_chars < 0) num_chars = utf8_count(seg.data ? seg.data : "", seg.len);
         char fill = gz ? '0' : ' ';
+        /* A unit of work per conversion and per F_POLL_BYTES of padding. */
+        uint32_t units = 1;
+        if (sp.width > 0 && num_chars < sp.width) units += (uint32_t)(sp.width - num_chars) / F_POLL_BYTES;
+        if (f_poll_work(i, units) != TCL_OK) return TCL_ERROR;
         if (!sp.minus && sp.width > 0 && num_chars < sp.width) {
             pad(&out, fill, sp.width - num_chars);
             num_chars = sp.width;

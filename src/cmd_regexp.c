@@ -249,6 +249,8 @@ end_options:
             }
         }
         if (!all) break;
+        /* One unit per match and per F_POLL_BYTES characters passed. */
+        if (f_poll_work(i, 1 + (uint32_t)match[1] / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
         uint32_t length = (uint32_t)(match[1] - match[0]);
         offset += (uint32_t)match[1];
         if (length == 0) offset++;
@@ -370,14 +372,19 @@ end_options:
         bool nocase = (cflags & F_RE_NOCASE) != 0;
         if (pn == 0) {
             for (uint32_t c = 0; c < sub.len; c++) {
+                if ((c & 1023) == 1023 && f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
                 sb_add(&out, spec, sn);
                 sb_add(&out, sub.s + sub.boff[c], sub.boff[c + 1] - sub.boff[c]);
                 matches++;
             }
             rest = sub.len;
         } else {
-            uint32_t copied = 0;
+            uint32_t copied = 0, poll_at = F_POLL_CHUNK / pn;
             for (uint32_t c = 0; c + pn <= sub.len;) {
+                if (c >= poll_at) {
+                    if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+                    poll_at = c + F_POLL_CHUNK / pn;
+                }
                 bool eq = true;
                 for (uint32_t j = 0; j < pn && eq; j++) {
                     uint32_t a = sub.text[c + j], b2 = p[j];
@@ -426,6 +433,7 @@ end_options:
                 }
             }
             if (!all) break;
+            if (f_poll_work(i, 1 + end / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
         }
         rest = offset;
     }

@@ -236,6 +236,13 @@ void f_state_reset(void);
  * often, ask the host whether the eval may go on; TCL_ERROR when it may
  * not (the eval is then aborting, see InterpState). */
 int f_poll(FeatherInterp i);
+/* The same for a builtin's own long loops: units of work done since its
+ * last call (one a list element or a comparison, one per F_POLL_BYTES
+ * bytes of a string); asks the host once per 1024 units. */
+int f_poll_work(FeatherInterp i, uint32_t units);
+#define F_POLL_BYTES 64u
+/* A loop over a string polls once per chunk of this many bytes. */
+#define F_POLL_CHUNK (1024u * F_POLL_BYTES)
 
 /* Backslash sequence at s (s[0] == '\\'): appends its meaning to b,
  * returns the number of bytes consumed. */

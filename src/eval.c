@@ -182,11 +182,24 @@ int f_poll(FeatherInterp i) {
     if (++st->poll_count < POLL_EVERY) return TCL_OK;
     st->poll_count = 0;
     FeatherObj message = 0;
-    if (!feather_host_interp_poll(i, &message)) return TCL_OK;
+    int32_t stop = feather_host_interp_poll(i, &message);
+    if (!stop) return TCL_OK;
     st->aborting = true;
-    f_set_error_code(i, f_str(i, "TCL LIMIT"));
+    f_set_error_code(i, f_str(i, stop == 2   ? "TCL LIMIT TIME"
+                                 : stop == 3 ? "TCL LIMIT MEMORY"
+                                             : "TCL LIMIT"));
     f_set_result(i, message ? message : f_str(i, "evaluation stopped by the host"));
     return TCL_ERROR;
+}
+
+int f_poll_work(FeatherInterp i, uint32_t units) {
+    InterpState *st = f_state(i);
+    if (units < POLL_EVERY - st->poll_count) {
+        st->poll_count += units;
+        return st->aborting ? TCL_ERROR : TCL_OK;
+    }
+    st->poll_count = POLL_EVERY - 1;
+    return f_poll(i);
 }
 
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
@@ -244,6 +257,7 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
     st->depth -= counted;
     if (f_take_alloc_failure()) {
         st->oom = true;
+        f_set_error_code(i, f_str(i, "TCL LIMIT MEMORY"));
         code = f_error(i, "out of memory: the scratch arena reached the memory limit");
     }
     return code;

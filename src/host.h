@@ -424,8 +424,10 @@ void feather_host_interp_set_result(FeatherInterp i, FeatherObj result);
 
 /* Called every so many commands and loop iterations of a running eval:
  * 0 lets it go on; 1 stops it, *message being the error to raise (e.g. a
- * time or memory limit the embedder set). A stopped eval unwinds to the
- * outermost eval: catch and try do not catch that error. */
+ * time or memory limit the embedder set), with errorCode TCL LIMIT; 2 and 3
+ * stop it the same way with errorCode TCL LIMIT TIME and TCL LIMIT MEMORY.
+ * A stopped eval unwinds to the outermost eval: catch and try do not catch
+ * that error. */
 FEATHER_HOST(feather_host_interp_poll)
 int32_t feather_host_interp_poll(FeatherInterp i, FeatherObj *message);
 

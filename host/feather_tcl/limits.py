@@ -3,7 +3,7 @@
 The core polls the host every 1024 poll units (one per command invoked and one per
 64 loop iterations). :meth:`Limits.poll` answers it: go on, or stop with a message.
 A stop unwinds to the outermost eval of that interp; ``catch`` and ``try`` do not
-catch it (errorCode ``TCL LIMIT``).
+catch it (errorCode ``TCL LIMIT TIME`` or ``TCL LIMIT MEMORY``).
 
 - **Time.** Each public eval (``Interp.eval``, ``Interp.call``) may carry a time
   limit; its deadline is ``time.monotonic()`` at entry plus the limit. Deadlines
@@ -41,6 +41,11 @@ if TYPE_CHECKING:
     from feather_tcl.runtime import Runtime
 
 __all__ = [
+    "CHUNK",
+    "ERROR_CODES",
+    "STOP_MEMORY",
+    "STOP_TIME",
+    "stop_kind",
     "HANDLE_BYTES",
     "LimitExceeded",
     "Limits",
@@ -57,12 +62,27 @@ HANDLE_BYTES = 8  # what a scratch handle costs at least: one slot of the table
 _INF = math.inf
 
 
+# The answers of feather_host_interp_poll that stop an eval, and the errorCode the
+# core then sets (as tclsh's `interp limit` gives TCL LIMIT TIME; Tcl has no memory
+# limit: Feather's is TCL LIMIT MEMORY).
+STOP_TIME = 2
+STOP_MEMORY = 3
+ERROR_CODES = {STOP_TIME: "TCL LIMIT TIME", STOP_MEMORY: "TCL LIMIT MEMORY"}
+TIME_MESSAGE_PREFIX = "time limit of "
+
+
+def stop_kind(message: str) -> int:
+    """STOP_TIME or STOP_MEMORY: which limit a stop message is about."""
+    return STOP_TIME if message.startswith(TIME_MESSAGE_PREFIX) else STOP_MEMORY
+
+
 class LimitExceeded(HostTrap):
     """A limit was crossed inside a host function (a value too large to build): the
-    eval is unwound at once. A :class:`TclError` (code 1, errorCode ``TCL LIMIT``)."""
+    eval is unwound at once. A :class:`TclError` (code 1, errorCode ``TCL LIMIT
+    TIME`` or ``TCL LIMIT MEMORY``)."""
 
     def __init__(self, message: str) -> None:
-        TclError.__init__(self, message, 1, message, "TCL LIMIT")
+        TclError.__init__(self, message, 1, message, ERROR_CODES[stop_kind(message)])
 
 
 def value_size(v: Value) -> int:
@@ -164,6 +184,9 @@ def rss_bytes() -> int:
 # Values from this size on are checked against the deadline too when they are built:
 # a single command building a huge value (lrepeat, string repeat) polls no more.
 BIG = 1 << 20
+# A host function building a value of more elements than this builds it in chunks of
+# this many and checks the deadline between them (Limits.tick).
+CHUNK = 1 << 16
 
 
 class Limits:
@@ -203,7 +226,7 @@ class Limits:
             deadline = time.monotonic() + seconds
             if deadline < self.deadline:
                 self.deadline = deadline
-                self.deadline_message = f"time limit of {format_seconds(seconds)} exceeded"
+                self.deadline_message = f"{TIME_MESSAGE_PREFIX}{format_seconds(seconds)} exceeded"
                 self.rt.imports.checking = True
         return saved
 
@@ -242,6 +265,13 @@ class Limits:
         if size > self.room:
             self.refuse(self.memory_message)
         if size >= BIG and self.deadline != _INF and time.monotonic() >= self.deadline:
+            self.refuse(self.deadline_message)
+
+    def tick(self) -> None:
+        """A host function building a huge value checks the deadline between chunks
+        of it (CHUNK elements): past it, the eval is stopped at once. Called only
+        while ``imports.checking``."""
+        if self.deadline != _INF and time.monotonic() >= self.deadline:
             self.refuse(self.deadline_message)
 
     def refuse(self, message: str) -> None:
