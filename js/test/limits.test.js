@@ -193,6 +193,63 @@ test("time: a huge single command is stopped near the deadline", async () => {
   assertStateKept(s.f, s.id);
 });
 
+// Long single builtins poll too (twin of tests/limits/test_builtin_polls.py):
+// under a limit of 0 the first poll inside the builtin stops the eval; without
+// the builtin's own polls each script would complete (data under 1 MiB, below
+// the size from which the host checks the deadline itself).
+const POLL_N = 40000;
+const POLL_WORDS = Array.from({ length: POLL_N }, (_, k) => `w${(k * 7919) % POLL_N}x`);
+const POLL_SCRIPTS = {
+  lsort: "lsort $L",
+  "lsort-dictionary": "lsort -dictionary $L",
+  "lsort-integer": "lsort -integer $I",
+  "lsort-unique": "lsort -unique $L",
+  lsearch: "lsearch $L nothere",
+  "lsearch-all": "lsearch -all $L w5x",
+  "lsearch-all-glob": "lsearch -all -glob $L *5*",
+  lrepeat: "lrepeat 100000 x",
+  split: "split $S",
+  "split-chars": "split $T {}",
+  join: "join $L ,",
+  concat: "concat $S $S",
+  "string-map": "string map {w W x X} $S",
+  "string-map-nocase": "string map -nocase {W v} $S",
+  "string-repeat": "string repeat abc 300000",
+  "string-replace": "string replace $S 0 0 z",
+  "string-reverse": "string reverse $S",
+  "string-toupper": "string toupper $S",
+  "string-is": "string is alpha $T",
+  "regexp-all": "regexp -all {w} $S",
+  "regexp-all-inline": "regexp -all -inline {w[0-9]+} $S",
+  "regsub-all": "regsub -all {w([0-9])} $S {v\\1}",
+  "regsub-all-literal": "regsub -all w $S v",
+  "format-width": "format %500000s x",
+  "format-zero-pad": "format %0500000d 7",
+  "dict-keys": "dict keys $D",
+  "dict-values": "dict values $D w*",
+  "dict-filter": "dict filter $D key w1*",
+  "dict-merge": "dict merge $D {extra 1}",
+};
+
+test("time: long single builtins poll the limit", async () => {
+  const s = await interp();
+  s.f.call(s.id, "set", "L", POLL_WORDS);
+  s.f.call(s.id, "set", "I", Array.from({ length: POLL_N }, (_, k) => POLL_N - k));
+  s.f.call(s.id, "set", "S", POLL_WORDS.join(" "));
+  s.f.call(s.id, "set", "T", "abc".repeat(100000));
+  s.eval("set D [dict create {*}$L]; llength $D");
+  for (const [name, script] of Object.entries(POLL_SCRIPTS)) {
+    assert.equal(s.eval(`llength [${script}]; set ::done 1`), "1", name); // no limit: it completes
+    s.eval("unset ::done");
+    const err = failing(() => s.eval(`set r [${script}]; set ::done 1`, { timeLimit: 0 }));
+    assert.equal(err.result, "time limit of 0 s exceeded", name);
+    assert.equal(err.errorCode, "TCL LIMIT TIME", name);
+    assert.equal(s.eval("info exists ::done"), "0", name); // stopped inside the builtin
+    assert.ok(err.errorInfo.includes(script.split(" ")[0]), name);
+    assertStateKept(s.f, s.id);
+  }
+});
+
 // ---------------------------------------------------------------- memory
 
 const CAP = 50 * MIB;
