@@ -15,7 +15,7 @@
 // feather.js reads it, and so does the check that the module's imports and
 // this table agree.
 
-import { CHUNK, HANDLE_BYTES, stopKind, valueSize } from "./limits.js";
+import { CHUNK, HANDLE_BYTES, POLL_NO_STACK, POLL_STACK, stackRoom, stopKind, valueSize } from "./limits.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -818,9 +818,11 @@ export class Imports {
     return this.rt.core(i).limit;
   }
 
-  /** May the running eval go on? 1 stops it with *message (limits.js). */
+  /** May the running eval go on? 2 or 3 stop it with *message (limits.js).
+   * Asked about the native stack (*message POLL_STACK): 0 or POLL_NO_STACK. */
   interp_poll(i, message) {
     this.calls++;
+    if (this.mem().u32[message >>> 2] === POLL_STACK) return stackRoom() ? 0 : POLL_NO_STACK;
     const stop = this.limiter.poll();
     if (stop === null) return 0;
     this.setU32(message, this.new(stop));

@@ -96,6 +96,50 @@ export function checkRecursionLimit(limit) {
   return limit;
 }
 
+// ---------------------------------------------------------------- the native stack
+
+// The engine runs WASM and JS frames on one native stack (about 984 KiB by
+// default on Node.js), smaller than what the core's own nesting bounds need:
+// deeply nested, the core asks the host at each level whether the stack has
+// room (host.h, feather_host_interp_poll with FEATHER_POLL_STACK), and the
+// host answers by probing it: a plain recursion of STACK_PROBE_FRAMES frames,
+// about STACK_MARGIN of the stack measured once at load. When the probe
+// overflows (a RangeError, caught at once), the core raises Tcl's nesting
+// error instead of trapping on the next levels.
+export const POLL_STACK = 1; // FEATHER_POLL_STACK
+export const POLL_NO_STACK = 4; // FEATHER_POLL_NO_STACK
+const STACK_MARGIN = 1 / 16; // of the whole stack, measured in probe frames
+let probeCount = 0;
+function probeDown(n) {
+  probeCount++;
+  if (n > 0) probeDown(n - 1);
+}
+
+function stackFrames() {
+  probeCount = 0;
+  try {
+    probeDown(Infinity);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return probeCount;
+}
+
+let probeFrames = 0;
+
+/** Whether the native stack has room for STACK_MARGIN more (the first call
+ * measures the stack: it runs at a shallow depth, when a Feather is made). */
+export function stackRoom() {
+  if (probeFrames === 0) probeFrames = Math.max(1000, Math.floor(stackFrames() * STACK_MARGIN));
+  try {
+    probeDown(probeFrames);
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
+}
+
 /** The JS heap on Node.js, or null where there is no measure (browsers):
  * {used: () => bytes in use (V8's used heap size, garbage included),
  *  collect: () => run a full garbage collection now, if possible}.

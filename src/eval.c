@@ -334,9 +334,21 @@ static bool stack_low(void) {
 #endif
 }
 
+/* From this nesting on, each level also asks the host whether the engine's
+ * native stack (which holds the WASM frames) has room for more: Node.js's
+ * default stack is smaller than the bounds above need (host.h, poll). */
+#define HOST_STACK_CHECK_FROM 64
+
+static bool too_deep(FeatherInterp i, InterpState *st) {
+    if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return true;
+    if (st->script_depth < HOST_STACK_CHECK_FROM) return false;
+    FeatherObj ask = FEATHER_POLL_STACK;
+    return feather_host_interp_poll(i, &ask) == FEATHER_POLL_NO_STACK;
+}
+
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
-    if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
+    if (too_deep(i, st)) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
     int code = cs ? eval_cached(i, st, cs) : eval_script(i, st, s, n);
@@ -443,7 +455,7 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
-        if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
+        if (too_deep(i, st)) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);
         st->script_depth--;

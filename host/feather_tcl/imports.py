@@ -102,6 +102,7 @@ _NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
 _NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN, _NAMES_ELEMENTS = 3, 4, 5, 6
 
 _U32: Final = 0xFFFFFFFF
+POLL_STACK: Final = 1  # FEATHER_POLL_STACK (host.h): the core asks about the native stack
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
 _ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
@@ -767,7 +768,11 @@ class Imports:
         return self.rt.core(i).limit
 
     def interp_poll(self, i: int, message: int) -> int:
-        """May the running eval go on? 1 stops it with *message (limits.py)."""
+        """May the running eval go on? 2 or 3 stop it with *message (limits.py).
+        Asked about the native stack (*message FEATHER_POLL_STACK): wasmtime's (4 MiB,
+        _wasm.py) and the native backend's C stack hold the core's own bounds: room."""
+        if self.inst.u32s(message, 1)[0] == POLL_STACK:
+            return 0
         stop = self.limits.poll()
         if stop is None:
             return 0

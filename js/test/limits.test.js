@@ -356,6 +356,16 @@ const FORMS = {
   apply: "apply {{n} {r $n}} [incr n]",
   "namespace-eval": "namespace eval ::q [list ::r [incr n]]",
   "lsort-command": "lsort -command {apply {{a b} {r [incr ::n2]; return 0}}} {2 1}",
+  try: "try {r [incr n]} finally {}",
+  while: "while 1 {r [incr n]}",
+  switch: "switch -- a a {r [incr n]}",
+  subst: "subst {[r [incr n]]}",
+  lmap: "lmap x {1} {r [incr n]}",
+  "dict-for": "dict for {k v} {a 1} {r [incr n]}",
+  time: "time {r [incr n]}",
+  brackets: "set x [list [list [list [r [incr n]]]]]",
+  "expr-in-expr": "expr {[expr {[r [incr n]]}]}",
+  "expr-3": "expr {[expr {[expr {[r [incr n]]}]}]}",
 };
 
 function recurse(f, id, body) {
@@ -394,13 +404,26 @@ for (const [name, body] of Object.entries(FORMS)) {
   });
 }
 
-test("depth: with Node's default stack, proc recursion reaches the default limit", async () => {
-  // Measured with Node 20's default stack (984 KiB): proc 2448 levels, if 1128,
-  // catch 1108, foreach 986, eval 956, expr 870 (WASM.md).
+test("depth: with Node's default stack every form ends in Tcl's error, never a trap", async () => {
+  // Node's default stack (984 KiB on Node 20) is smaller than wasmtime's 4 MiB:
+  // deeply nested, the core asks the host whether the stack has room, and the
+  // host probes it (limits.js stackRoom), so the core raises Tcl's error first.
   const s = await interp();
-  const err = recurse(s.f, s.id, FORMS.proc);
-  assert.equal(err.result, NESTING);
-  assert.equal(s.f.memoryStats(s.id).instances, 1);
+  for (const [name, body] of Object.entries(FORMS)) {
+    const err = recurse(s.f, s.id, body);
+    assert.equal(err.result, NESTING, name);
+    if (name !== "catch") assert.equal(err.errorCode, "TCL LIMIT STACK", name); // catch re-raises: NONE
+    assert.ok(Number(s.eval("set ::depth")) > 300, name);
+    assert.equal(s.f.memoryStats(s.id).instances, 1, `${name}: no trap replaced the instance`);
+    assertStateKept(s.f, s.id);
+  }
+  // The same at a limit raised out of the way: the stack, not the limit, ends it.
+  s.f.setLimits(s.id, { recursionLimit: 1000000 });
+  for (const [name, body] of Object.entries(FORMS)) {
+    assert.equal(recurse(s.f, s.id, body).result, NESTING, name);
+    assert.equal(s.f.memoryStats(s.id).instances, 1, `${name}: no trap replaced the instance`);
+  }
+  assertStateKept(s.f, s.id);
 });
 
 test("depth: with --stack-size=3900 every form reaches the default limit as Tcl's error", () => {
