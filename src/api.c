@@ -203,3 +203,8 @@ int feather_parse_status(FeatherHostOps *ops, FeatherInterp interp, const char *
     leave(interp, &e, TCL_OK);
     return st;
 }
+
+int f_oom(FeatherInterp i) {
+    f_set_error_code(i, f_str(i, "TCL LIMIT MEMORY"));
+    return f_error(i, "out of memory");
+}

@@ -26,7 +26,7 @@ bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, 
 FeatherObj f_hash_stats(FeatherInterp i, const char *buf, const uint32_t *spans, uint32_t n,
                         uint32_t stride);
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* "wrong # args: should be "dict SUB MSG"" with the full subcommand name
  * (a unique prefix is reported by its full name, as Tcl's ensembles do). */

@@ -35,7 +35,7 @@ int fstr_compare(FeatherInterp i, const char *a, uint32_t an, const char *b, uin
 
 /* ------------------------------------------------------------ helpers */
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* A list parsed from text: element k is buf[spans[2k] .. +spans[2k+1]). */
 typedef struct PList {

@@ -896,7 +896,7 @@ static int s_map(FeatherInterp i, int objc, FeatherObj *objv) {
     if (n == 0 || count == 0) return f_ok(i, n == 0 ? f_empty(i) : objv[objc - 1]);
     uint32_t pairs = count / 2;
     uint32_t *first = f_alloc(pairs * sizeof(uint32_t));
-    if (!first) return f_error(i, "out of memory");
+    if (!first) return f_oom(i);
     for (uint32_t k = 0; k < pairs; k++) {
         uint32_t kl = spans[4 * k + 1];
         first[k] = 0;
@@ -1062,7 +1062,7 @@ static int s_reverse(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t n;
     const char *s = f_get(i, objv[2], &n);
     char *out = f_alloc(n + 1);
-    if (!out) return f_error(i, "out of memory");
+    if (!out) return f_oom(i);
     uint32_t k = 0, poll_at = F_POLL_CHUNK;
     while (k < n) {
         if (k >= poll_at) {
@@ -1152,7 +1152,7 @@ static int s_trim(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
         uint32_t cn;
         const char *cs = f_get(i, objv[3], &cn);
         uint32_t *chars = f_alloc((cn + 1) * sizeof(uint32_t));
-        if (!chars) return f_error(i, "out of memory");
+        if (!chars) return f_oom(i);
         setn = 0;
         for (uint32_t k = 0; k < cn;) k += char_at(cs, cn, k, &chars[setn++]);
         set = chars;

@@ -107,6 +107,8 @@ int f_ok_empty(FeatherInterp i);
 FeatherObj f_format(FeatherInterp i, const char *fmt, ...);
 /* Set a formatted error message as result and return TCL_ERROR. */
 int f_error(FeatherInterp i, const char *fmt, ...);
+/* "out of memory" (the scratch arena is full), errorCode TCL LIMIT MEMORY. */
+int f_oom(FeatherInterp i);
 /* Set errorCode (a list of words as a C string, e.g. "ARITH DIVZERO {divide by zero}"). */
 void f_set_error_code(FeatherInterp i, FeatherObj code);
 /* "wrong # args: should be \"W1 .. Wn msg\"" with the first n words of objv. */

@@ -27,11 +27,14 @@ the core raises "out of memory: the scratch arena reached the memory limit".
 
 from __future__ import annotations
 
+import importlib
 import math
 import os
+import signal
 import sys
+import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feather_tcl._wasm import HostTrap
 from feather_tcl.errors import TclError
@@ -135,6 +138,112 @@ def python_stack_room() -> bool:
         depth += 1
         frame = frame.f_back  # type: ignore[assignment]
     return depth + STACK_MARGIN < sys.getrecursionlimit()
+
+
+# ---------------------------------------------------------------- signals
+
+# Python runs a signal's handler (SIGINT's raises KeyboardInterrupt) at the next
+# bytecode boundary of the main thread. While the core runs, that is the start of
+# the next import callback, before its ``try``: an exception raised there escapes
+# the ctypes callback ("Exception ignored") and the callback's result is garbage
+# (wasmtime reads it as a trap: a crash). Blocking the signals is not enough (another
+# thread may receive one and the main thread still runs its handler there). So while
+# the core runs in the main thread, the Python handlers of the usual asynchronous
+# signals are replaced by SIGNALS.defer, which only records the signal; the records
+# are handed to the original handlers at the next poll (inside a callback's ``try``:
+# what a handler raises unwinds the eval as an exception from a command does, the
+# instance is replaced and every interp keeps its state) or when the outermost eval
+# returns. Embedder commands run with the handlers called at once (a sleeping
+# command is interrupted). Off the main thread Python runs no handler: nothing to do.
+_DEFERRED_SIGNALS = tuple(
+    int(getattr(signal, name))
+    for name in (
+        "SIGINT", "SIGTERM", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2",
+        "SIGHUP", "SIGQUIT", "SIGCHLD", "SIGWINCH", "SIGIO", "SIGPIPE", "SIGBREAK",
+    )
+    if hasattr(signal, name)
+)  # fmt: skip
+_MAIN = threading.main_thread()
+# signal.signal and signal.getsignal wrap these in enum conversions costing some µs a
+# call (an exception for each non-int handler); an eval must not pay that.
+_raw_signal: Any = importlib.import_module("_signal")
+
+
+class SignalDeferral:
+    """The process's deferral of signal handlers while the core runs (one for all
+    runtimes: handlers are per process)."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # core runs entered (nested through embedder commands)
+        self.saved: dict[int, Any] = {}  # signal -> the handler deferred
+        self.pending: list[int] = []  # signals received, not yet handled
+        self.exposed = False  # embedder code is running: handlers run at once
+
+    def enter(self) -> bool:
+        """The core is about to run. Returns whether leave() must be called."""
+        if threading.current_thread() is not _MAIN:
+            return False
+        self.depth += 1
+        self.exposed = False  # from here on a handler may only be deferred
+        if self.depth == 1:
+            try:
+                for sig in _DEFERRED_SIGNALS:
+                    handler = _raw_signal.getsignal(sig)
+                    if callable(handler) and handler != self.defer:
+                        self.saved[sig] = handler
+                        _raw_signal.signal(sig, self.defer)
+            except BaseException:  # a handler ran and raised before its turn came
+                self.leave()
+                raise
+        return True
+
+    def leave(self) -> None:
+        """The core run entered last is over: at the outermost, the handlers are put
+        back and the signals received meanwhile are handled now."""
+        self.depth -= 1
+        if self.depth:
+            return
+        saved, self.saved = self.saved, {}
+        try:
+            for sig, handler in saved.items():
+                if _raw_signal.getsignal(sig) == self.defer:
+                    _raw_signal.signal(sig, handler)
+        finally:
+            self.deliver(saved)
+
+    def defer(self, signum: int, frame: Any) -> None:
+        """The replacement handler: remember the signal (or, while embedder code runs,
+        call the original handler now)."""
+        if self.exposed:
+            handler = self.saved.get(signum)
+            if callable(handler):
+                handler(signum, frame)
+                return
+        self.pending.append(signum)
+
+    def deliver(self, saved: dict[int, Any] | None = None) -> None:
+        """Hand the signals received to their original handlers (what they raise
+        propagates from here)."""
+        handlers = self.saved if saved is None else saved
+        while self.pending:
+            signum = self.pending.pop(0)
+            handler = handlers.get(signum)
+            if callable(handler):
+                handler(signum, None)
+
+    def expose(self) -> bool:
+        """Embedder code is about to run inside the core: returns the previous state,
+        for unexpose."""
+        was, self.exposed = self.exposed, True
+        if self.pending:
+            self.deliver()
+        return was
+
+    def unexpose(self, was: bool) -> None:
+        self.exposed = was
+
+
+SIGNALS = SignalDeferral()
 
 
 # ---------------------------------------------------------------- resident memory
@@ -242,6 +351,8 @@ class Limits:
         """The core asks whether it may go on: None, or the message to stop with."""
         if self.stop is not None:
             return self.stop
+        if SIGNALS.pending and SIGNALS.depth:
+            SIGNALS.deliver()
         if self.deadline != _INF and time.monotonic() >= self.deadline:
             return self.deadline_message
         limit = self.memory_limit
