@@ -230,7 +230,10 @@ function finish(core, code, result) {
   const text = toStr(result);
   if (code === TCL_OK) return text;
   if (code === TCL_ERROR) {
-    throw new TclError(text, code, core.globalValue("errorInfo"), core.globalValue("errorCode") || "NONE");
+    const errorCode = core.errorCode ?? core.globalValue("errorCode");
+    core.errorCode = undefined;
+    if (errorCode !== core.globalValue("errorCode")) throw new TclError(text, code, text, errorCode);
+    throw new TclError(text, code, core.globalValue("errorInfo"), errorCode || "NONE");
   }
   throw new TclError(text, code);
 }

@@ -304,6 +304,22 @@ test("memory: work within the limit succeeds, garbage included", async () => {
   assertStateKept(s.f, s.id);
 });
 
+test("memory: every memory-limit error has errorCode TCL LIMIT MEMORY", async () => {
+  const s = await interp({}, { memoryLimit: 4 * MIB });
+  const cases = [
+    ["set x {" + "a".repeat(5 * MIB) + "}", "out of memory: the scratch arena cannot hold the script"],
+    ["format %20000000s x", "out of memory"],
+    ["string length [string repeat x 3000000][string repeat y 3000000]", null],
+  ];
+  for (const [script, message] of cases) {
+    const err = failing(() => s.eval(script));
+    if (message !== null) assert.equal(err.result, message);
+    assert.equal(err.errorCode, "TCL LIMIT MEMORY", err.result);
+    assertStateKept(s.f, s.id);
+  }
+  assert.equal(failing(() => s.eval("error boom")).errorCode, "NONE");
+});
+
 test("memory: a value larger than the room left is never built", async () => {
   const s = await interp({}, { memoryLimit: CAP });
   s.eval("set l [lrepeat 1000 x]");
