@@ -401,7 +401,7 @@ static int dict_filter(FeatherInterp i, int objc, FeatherObj *objv) {
     for (int p = 0; p < npat; p++) pats[p] = f_get(i, objv[4 + p], &plens[p]);
     uint32_t nk = 0;
     for (uint32_t k = 0; k < d.n; k++) {
-        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
         uint32_t len;
         const char *s = entry_text(&d, 2 * k + (uint32_t)(type == 2), &len);
         for (int p = 0; p < npat; p++) {
@@ -543,7 +543,7 @@ static int dict_keys_values(FeatherInterp i, int objc, FeatherObj *objv, bool va
     uint32_t n = 0;
     uint32_t which = values ? 1 : 0;
     for (uint32_t k = 0; k < d.n; k++) {
-        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
         if (p) {
             uint32_t len;
             const char *s = entry_text(&d, 2 * k + which, &len);

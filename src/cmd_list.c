@@ -734,7 +734,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
             if (!hits) return oom(i);
         }
         for (uint32_t k = (uint32_t)offset; k < pl.n; k++) {
-            if (f_poll(i) != TCL_OK) return TCL_ERROR;
+            if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
             uint32_t en;
             const char *e = pl_elem(&pl, k, &en);
             if (nspecs && select_sub(i, e, en, specs, nspecs, &e, &en) != TCL_OK) return TCL_ERROR;
@@ -840,6 +840,7 @@ typedef struct SortInfo {
     FeatherObj *argv;  /* -command words, two free slots at the end */
     int argc;
     int code;          /* TCL_OK until a comparison fails */
+    uint32_t work;     /* comparisons since the last f_poll_work */
 } SortInfo;
 
 /* Log a failed command as Tcl_EvalObjv does: its words, at most 150
@@ -876,10 +877,14 @@ static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
     int order = 0;
     FeatherInterp i = si->i;
     if (si->code != TCL_OK) return 0;
-    /* Each comparison is a unit of work: a huge sort stops at a limit. */
-    if (f_poll(i) != TCL_OK) {
-        si->code = TCL_ERROR;
-        return 0;
+    /* Each comparison is a unit of work (counted 64 at a time): a huge sort
+     * stops at a limit. */
+    if (++si->work == 64) {
+        si->work = 0;
+        if (f_poll_work(i, 64) != TCL_OK) {
+            si->code = TCL_ERROR;
+            return 0;
+        }
     }
     switch (si->mode) {
     case SM_ASCII: order = tcl_strcmp(a->s, a->n, b->s, b->n); break;
