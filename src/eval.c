@@ -334,14 +334,16 @@ static bool stack_low(void) {
 #endif
 }
 
-/* From this nesting on, each level also asks the host whether the engine's
- * native stack (which holds the WASM frames) has room for more: Node.js's
- * default stack is smaller than the bounds above need (host.h, poll). */
+/* From this nesting on, every HOST_STACK_CHECK_EVERY levels also ask the host
+ * whether the engine's native stack (which holds the WASM frames) has room
+ * for more: Node.js's default stack is smaller than the bounds above need
+ * (host.h, poll). */
 #define HOST_STACK_CHECK_FROM 64
+#define HOST_STACK_CHECK_EVERY 16
 
 static bool too_deep(FeatherInterp i, InterpState *st) {
     if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return true;
-    if (st->script_depth < HOST_STACK_CHECK_FROM) return false;
+    if (st->script_depth < HOST_STACK_CHECK_FROM || st->script_depth % HOST_STACK_CHECK_EVERY) return false;
     FeatherObj ask = FEATHER_POLL_STACK;
     return feather_host_interp_poll(i, &ask) == FEATHER_POLL_NO_STACK;
 }
