@@ -4,7 +4,7 @@
 // The core polls the host every 1024 poll units (one per command invoked and
 // one per 64 loop iterations). Limits.poll answers it: go on, or stop with a
 // message. A stop unwinds to the outermost eval of that interp; catch and try
-// do not catch it (errorCode TCL LIMIT).
+// do not catch it (errorCode TCL LIMIT TIME or TCL LIMIT MEMORY).
 //
 // - Time. Each public eval (Feather.eval, call, subst) may carry a time limit
 //   in seconds; its deadline is performance.now() at entry plus the limit.

@@ -163,8 +163,9 @@ def test_memory_errors_name_the_limit_in_error_code() -> None:
     a builtin's own out of memory, a value refused by the host."""
     interp = Interp(memory_limit=4 * MIB)
     set_up_state(interp)
+    too_large = "out of memory: the scratch arena cannot hold the script"
     cases = {
-        "set x {" + "a" * (5 * MIB) + "}": "out of memory: the scratch arena cannot hold the script",
+        "set x {" + "a" * (5 * MIB) + "}": too_large,
         "format %20000000s x": "out of memory",
         "string length [string repeat x 3000000][string repeat y 3000000]": "",
     }
