@@ -1006,9 +1006,11 @@ static int s_repeat(FeatherInterp i, int objc, FeatherObj *objv) {
         return f_ok_str(i, b.data ? b.data : "", b.len);
     }
     /* Large results are built in the host by doubling: 2 log2(count) calls. */
+    /* The host checks the deadline before building each large value; the
+     * intermediate values stay alive until the eval ends, so a poll here (its
+     * memory check) would count them against the memory limit. */
     FeatherObj result = 0, power = objv[2];
     uint32_t c = (uint32_t)count;
-    uint64_t rsize = 0, psize = n; /* bytes of result and power */
     while (c) {
         if (c & 1) {
             if (!result) {
@@ -1016,17 +1018,12 @@ static int s_repeat(FeatherInterp i, int objc, FeatherObj *objv) {
             } else {
                 FeatherObj parts[2] = {result, power};
                 result = feather_host_string_concat(i, parts, 2);
-                if (f_poll_work(i, (uint32_t)((rsize + psize) / F_POLL_BYTES)) != TCL_OK)
-                    return TCL_ERROR;
             }
-            rsize += psize;
         }
         c >>= 1;
         if (c) {
             FeatherObj parts[2] = {power, power};
             power = feather_host_string_concat(i, parts, 2);
-            psize *= 2;
-            if (f_poll_work(i, (uint32_t)(psize / F_POLL_BYTES)) != TCL_OK) return TCL_ERROR;
         }
     }
     return f_ok(i, result);
