@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import { TclError, createFeather } from "../feather.js";
-import { HANDLE_BYTES, Limits, formatBytes, formatSeconds } from "../limits.js";
+import { CHUNK, HANDLE_BYTES, Limits, formatBytes, formatSeconds } from "../limits.js";
 import { PREFIX, SIGNATURES } from "../imports.js";
 import { parseImports } from "../wasm.js";
 import { JS_DIR, ROOT, WASM, wasmModule } from "./helpers.js";
@@ -247,6 +247,31 @@ test("time: long single builtins poll the limit", async () => {
     assert.equal(s.eval("info exists ::done"), "0", name); // stopped inside the builtin
     assert.ok(err.errorInfo.includes(script.split(" ")[0]), name);
     assertStateKept(s.f, s.id);
+  }
+});
+
+test("time: the host checks the deadline while building a huge list or concat", async () => {
+  const s = await interp();
+  const limiter = s.f.runtime.limiter;
+  const original = limiter.tick.bind(limiter);
+  let ticks = 0;
+  limiter.tick = () => {
+    ticks++;
+    original();
+  };
+  try {
+    const n = 3 * CHUNK + 5;
+    s.f.call(s.id, "set", "big", Array(n).fill("ab").join(" "));
+    assert.equal(s.eval("llength [split $big]", { timeLimit: 60 }), String(n));
+    assert.ok(ticks >= 4, `split: ${ticks} ticks`); // list_from_spans: one a chunk
+    ticks = 0;
+    assert.equal(s.eval("string length [join [split $big] {}]", { timeLimit: 60 }), String(2 * n));
+    assert.ok(ticks >= 8, `join: ${ticks} ticks`); // and string_concat's parts
+    ticks = 0;
+    assert.equal(s.eval("llength [split $big]"), String(n)); // no limit: no checks
+    assert.equal(ticks, 0);
+  } finally {
+    limiter.tick = original;
   }
 });
 
