@@ -86,6 +86,8 @@ typedef struct InterpState {
     FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
     FeatherObj empty;        /* a pinned empty string (f_empty), or 0 */
     bool aborting;           /* the host stopped the eval: nothing catches it */
+    FeatherObj abort_result; /* the stop's message and errorCode, what the */
+    FeatherObj abort_code;   /* outermost eval ends with whatever ran after */
     int entries;             /* entries (api.c) of this interp now running */
     uint32_t poll_count;     /* commands and iterations since the last poll */
 } InterpState;

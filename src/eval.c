@@ -185,10 +185,12 @@ int f_poll(FeatherInterp i) {
     int32_t stop = feather_host_interp_poll(i, &message);
     if (!stop) return TCL_OK;
     st->aborting = true;
-    f_set_error_code(i, f_str(i, stop == 2   ? "TCL LIMIT TIME"
-                                 : stop == 3 ? "TCL LIMIT MEMORY"
-                                             : "TCL LIMIT"));
-    f_set_result(i, message ? message : f_str(i, "evaluation stopped by the host"));
+    st->abort_code = f_str(i, stop == 2   ? "TCL LIMIT TIME"
+                              : stop == 3 ? "TCL LIMIT MEMORY"
+                                          : "TCL LIMIT");
+    st->abort_result = message ? message : f_str(i, "evaluation stopped by the host");
+    f_set_error_code(i, st->abort_code);
+    f_set_result(i, st->abort_result);
     return TCL_ERROR;
 }
 
@@ -350,6 +352,7 @@ static bool too_deep(FeatherInterp i, InterpState *st) {
 
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
+    if (f_poll(i) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
     if (too_deep(i, st)) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
@@ -457,6 +460,7 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
+        if (f_poll(i) != TCL_OK) return TCL_ERROR;
         if (too_deep(i, st)) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);

@@ -229,6 +229,11 @@ const POLL_SCRIPTS = {
   "dict-values": "dict values $D w*",
   "dict-filter": "dict filter $D key w1*",
   "dict-merge": "dict merge $D {extra 1}",
+  // Loops whose empty bodies run no command: each script evaluated is a unit.
+  "foreach-empty": "foreach x $L {}",
+  "lmap-empty": "lmap x $L {}",
+  "dict-for-empty": "dict for {k v} $D {}",
+  "time-empty": "time {} 40000",
 };
 
 test("time: long single builtins poll the limit", async () => {
@@ -246,6 +251,10 @@ test("time: long single builtins poll the limit", async () => {
     assert.equal(err.errorCode, "TCL LIMIT TIME", name);
     assert.equal(s.eval("info exists ::done"), "0", name); // stopped inside the builtin
     assert.ok(err.errorInfo.includes(script.split(" ")[0]), name);
+    // The stop is the eval's outcome even when nothing runs after it.
+    const last = failing(() => s.eval(script, { timeLimit: 0 }));
+    assert.equal(last.result, "time limit of 0 s exceeded", name);
+    assert.equal(last.errorCode, "TCL LIMIT TIME", name);
     assertStateKept(s.f, s.id);
   }
 });

@@ -53,6 +53,11 @@ SCRIPTS = {
     "dict-values": "dict values $D w*",
     "dict-filter": "dict filter $D key w1*",
     "dict-merge": "dict merge $D {extra 1}",
+    # Loops whose empty bodies run no command: each script evaluated is a unit.
+    "foreach-empty": "foreach x $L {}",
+    "lmap-empty": "lmap x $L {}",
+    "dict-for-empty": "dict for {k v} $D {}",
+    "time-empty": "time {} 40000",
 }
 
 
@@ -81,6 +86,11 @@ def test_a_long_builtin_is_stopped_by_the_time_limit(name: str) -> None:
     # Stopped inside the builtin: the command after it never ran.
     assert interp.eval("info exists ::done") == "0"
     assert script.split()[0] in err.error_info
+    # The stop is the eval's outcome even when nothing runs after it.
+    with pytest.raises(TclError) as info:
+        interp.eval(script, time_limit=0)
+    assert info.value.result == "time limit of 0 s exceeded"
+    assert info.value.error_code == "TCL LIMIT TIME"
     assert_state_kept(interp)
 
 
