@@ -1,8 +1,8 @@
 """A watchdog for the limit tests: should a limit ever fail to stop a runaway script,
 the run ends with every thread's traceback (faulthandler) instead of hanging.
 
-(Not a signal handler raising an exception: one raised as a host callback begins,
-before its ``try``, escapes the ctypes callback and leaves its result undefined.)"""
+(faulthandler's own thread, not a signal handler raising an exception: a hang may be
+outside any eval, where nothing delivers a deferred signal.)"""
 
 from __future__ import annotations
 
