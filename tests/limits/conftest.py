@@ -1,8 +1,8 @@
 """A watchdog for the limit tests: should a limit ever fail to stop a runaway script,
 the run ends with every thread's traceback (faulthandler) instead of hanging.
 
-(faulthandler's own thread, not a signal handler raising an exception: a hang may be
-outside any eval, where nothing delivers a deferred signal.)"""
+(faulthandler dumps from its own thread: a signal handler would wait, deferred, for a
+poll that a hung eval may never make.)"""
 
 from __future__ import annotations
 
