@@ -19,7 +19,7 @@
 import { clock, makePuts } from "./commands.js";
 import { TclError } from "./errors.js";
 import { PREFIX, SIGNATURES } from "./imports.js";
-import { checkRecursionLimit, checkTimeLimit } from "./limits.js";
+import { checkRecursionLimit, checkTimeLimit, stackRoom } from "./limits.js";
 import { Runtime } from "./runtime.js";
 import { TCL_ERROR, TCL_OK } from "./state.js";
 import { TclDict, TclDouble, TclList, fromJs, toStr } from "./values.js";
@@ -68,6 +68,7 @@ export function defaultWriter() {
  * the host side of each outermost eval is held to it (limits.js). */
 export async function createFeather(wasmSource, options = {}) {
   const { module, limits } = await loadModule(wasmSource);
+  stackRoom(); // measures the native stack once, from a shallow depth (limits.js)
   const memoryLimit = options.memoryLimit ?? null;
   const rt = await Runtime.create(module, cappedLimits(limits, memoryLimit), memoryLimit);
   return new Feather(rt, options);
@@ -229,7 +230,10 @@ function finish(core, code, result) {
   const text = toStr(result);
   if (code === TCL_OK) return text;
   if (code === TCL_ERROR) {
-    throw new TclError(text, code, core.globalValue("errorInfo"), core.globalValue("errorCode") || "NONE");
+    const errorCode = core.errorCode ?? core.globalValue("errorCode");
+    core.errorCode = undefined;
+    if (errorCode !== core.globalValue("errorCode")) throw new TclError(text, code, text, errorCode);
+    throw new TclError(text, code, core.globalValue("errorInfo"), errorCode || "NONE");
   }
   throw new TclError(text, code);
 }

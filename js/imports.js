@@ -15,7 +15,7 @@
 // feather.js reads it, and so does the check that the module's imports and
 // this table agree.
 
-import { HANDLE_BYTES, valueSize } from "./limits.js";
+import { CHUNK, HANDLE_BYTES, POLL_NO_STACK, POLL_STACK, stackRoom, stopKind, valueSize } from "./limits.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -344,7 +344,12 @@ export class Imports {
       for (const v of vs) size += typeof v === "string" ? v.length : toStr(v).length;
       this.limiter.check(size);
     }
-    for (const v of vs) s += typeof v === "string" ? v : toStr(v);
+    const tick = this.checking && vs.length > CHUNK;
+    for (let k = 0; k < vs.length; k++) {
+      if (tick && k % CHUNK === 0) this.limiter.tick();
+      const v = vs[k];
+      s += typeof v === "string" ? v : toStr(v);
+    }
     return this.new(s);
   }
 
@@ -436,7 +441,11 @@ export class Imports {
     buf >>>= 0;
     if (this.checking) this.limiter.check(n * HANDLE_BYTES);
     const items = new Array(n);
-    for (let k = 0; k < n; k++) items[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    const tick = this.checking && n > CHUNK;
+    for (let k = 0; k < n; k++) {
+      if (tick && k % CHUNK === 0) this.limiter.tick();
+      items[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    }
     if (!target) return this.new(new TclList(items));
     const rep = toStr(this.get(target));
     const lst = new TclList(items, n, rep);
@@ -844,13 +853,15 @@ export class Imports {
     return this.rt.core(i).limit;
   }
 
-  /** May the running eval go on? 1 stops it with *message (limits.js). */
+  /** May the running eval go on? 2 or 3 stop it with *message (limits.js).
+   * Asked about the native stack (*message POLL_STACK): 0 or POLL_NO_STACK. */
   interp_poll(i, message) {
     this.calls++;
+    if (this.mem().u32[message >>> 2] === POLL_STACK) return stackRoom() ? 0 : POLL_NO_STACK;
     const stop = this.limiter.poll();
     if (stop === null) return 0;
     this.setU32(message, this.new(stop));
-    return 1;
+    return stopKind(stop);
   }
 }
 

@@ -4,7 +4,7 @@
 // The core polls the host every 1024 poll units (one per command invoked and
 // one per 64 loop iterations). Limits.poll answers it: go on, or stop with a
 // message. A stop unwinds to the outermost eval of that interp; catch and try
-// do not catch it (errorCode TCL LIMIT).
+// do not catch it (errorCode TCL LIMIT TIME or TCL LIMIT MEMORY).
 //
 // - Time. Each public eval (Feather.eval, call, subst) may carry a time limit
 //   in seconds; its deadline is performance.now() at entry plus the limit.
@@ -32,13 +32,30 @@ export const HANDLE_BYTES = 8; // what a scratch handle costs at least: one slot
 // Values from this size on are checked against the deadline too when they are
 // built: a single command building a huge value (lrepeat, string repeat) polls no more.
 export const BIG = 1 << 20;
+// A host function building a value of more elements than this builds it in
+// chunks of this many and checks the deadline between them (Limits.tick).
+export const CHUNK = 1 << 16;
 export const NESTING_MESSAGE = "too many nested evaluations (infinite loop?)";
 
+// The answers of feather_host_interp_poll that stop an eval, and the errorCode
+// the core then sets (as tclsh's `interp limit` gives TCL LIMIT TIME; Tcl has
+// no memory limit: Feather's is TCL LIMIT MEMORY).
+export const STOP_TIME = 2;
+export const STOP_MEMORY = 3;
+export const ERROR_CODES = { [STOP_TIME]: "TCL LIMIT TIME", [STOP_MEMORY]: "TCL LIMIT MEMORY" };
+const TIME_MESSAGE_PREFIX = "time limit of ";
+
+/** STOP_TIME or STOP_MEMORY: which limit a stop message is about. */
+export function stopKind(message) {
+  return message.startsWith(TIME_MESSAGE_PREFIX) ? STOP_TIME : STOP_MEMORY;
+}
+
 /** A limit crossed inside a host function (a value too large to build): the
- * eval is unwound at once. A TclError (code 1, errorCode TCL LIMIT). */
+ * eval is unwound at once. A TclError (code 1, errorCode TCL LIMIT TIME or
+ * TCL LIMIT MEMORY). */
 export class LimitExceeded extends TclError {
   constructor(message) {
-    super(message, 1, message, "TCL LIMIT");
+    super(message, 1, message, ERROR_CODES[stopKind(message)]);
     this.name = "LimitExceeded";
   }
 }
@@ -77,6 +94,50 @@ export function checkRecursionLimit(limit) {
     throw new RangeError("feather: recursionLimit must be an integer > 0");
   }
   return limit;
+}
+
+// ---------------------------------------------------------------- the native stack
+
+// The engine runs WASM and JS frames on one native stack (about 984 KiB by
+// default on Node.js), smaller than what the core's own nesting bounds need:
+// deeply nested, the core asks the host at each level whether the stack has
+// room (host.h, feather_host_interp_poll with FEATHER_POLL_STACK), and the
+// host answers by probing it: a plain recursion of STACK_PROBE_FRAMES frames,
+// about STACK_MARGIN of the stack measured once at load. When the probe
+// overflows (a RangeError, caught at once), the core raises Tcl's nesting
+// error instead of trapping on the next levels.
+export const POLL_STACK = 1; // FEATHER_POLL_STACK
+export const POLL_NO_STACK = 4; // FEATHER_POLL_NO_STACK
+const STACK_MARGIN = 1 / 16; // of the whole stack, measured in probe frames
+let probeCount = 0;
+function probeDown(n) {
+  probeCount++;
+  if (n > 0) probeDown(n - 1);
+}
+
+function stackFrames() {
+  probeCount = 0;
+  try {
+    probeDown(Infinity);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return probeCount;
+}
+
+let probeFrames = 0;
+
+/** Whether the native stack has room for STACK_MARGIN more (the first call
+ * measures the stack: it runs at a shallow depth, when a Feather is made). */
+export function stackRoom() {
+  if (probeFrames === 0) probeFrames = Math.max(1000, Math.floor(stackFrames() * STACK_MARGIN));
+  try {
+    probeDown(probeFrames);
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
 }
 
 /** The JS heap on Node.js, or null where there is no measure (browsers):
@@ -144,7 +205,7 @@ export class Limits {
       const deadline = performance.now() + seconds * 1000;
       if (deadline < this.deadline) {
         this.deadline = deadline;
-        this.deadlineMessage = `time limit of ${formatSeconds(seconds)} exceeded`;
+        this.deadlineMessage = `${TIME_MESSAGE_PREFIX}${formatSeconds(seconds)} exceeded`;
         this.rt.imports.checking = true;
       }
     }
@@ -186,6 +247,12 @@ export class Limits {
     if (size >= BIG && this.deadline !== Infinity && performance.now() >= this.deadline) {
       this.refuse(this.deadlineMessage);
     }
+  }
+
+  /** A host function building a huge value checks the deadline between
+   * chunks of it (CHUNK elements). Called only while imports.checking. */
+  tick() {
+    if (this.deadline !== Infinity && performance.now() >= this.deadline) this.refuse(this.deadlineMessage);
   }
 
   /** Stop the eval from inside a host function: later polls say so too, and

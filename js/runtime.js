@@ -177,7 +177,10 @@ export class Runtime {
    * cannot hold it (the result then says so). */
   script(core, bytes) {
     const ptr = this.inst.exports.feather_arena_alloc(bytes.length || 1) >>> 0;
-    if (ptr === 0) core.result = "out of memory: the scratch arena cannot hold the script";
+    if (ptr === 0) {
+      core.result = "out of memory: the scratch arena cannot hold the script";
+      core.errorCode = "TCL LIMIT MEMORY"; // the core never ran: no ::errorCode of its own
+    }
     else this.mem().u8.set(bytes, ptr);
     return ptr;
   }

@@ -46,6 +46,12 @@ static void enter(FeatherInterp i, Entry *e) {
 /* Turn the final code into what the host sees and hand over the result. */
 static int leave(FeatherInterp i, Entry *e, int code) {
     InterpState *st = f_state(i);
+    if (st->aborting && st->abort_result) {
+        /* A stop ends the eval with its own message, whatever ran after it. */
+        code = TCL_ERROR;
+        f_set_result(i, st->abort_result);
+        st->error_code = st->abort_code;
+    }
     if (code == TCL_RETURN) {
         code = f_process_return(i);
         if (code == TCL_RETURN) code = TCL_OK;
@@ -65,11 +71,16 @@ static int leave(FeatherInterp i, Entry *e, int code) {
     feather_host_interp_set_result(i, result);
     if (e->nested) {
         bool oom = st->oom, aborting = st->aborting;
+        FeatherObj abort_result = st->abort_result, abort_code = st->abort_code;
         *st = e->saved;
         st->oom |= oom;
         /* A stop reaches this interp's outermost eval, and no further: another
          * interp's eval around this one goes on. */
-        if (st->entries > 0) st->aborting |= aborting;
+        if (st->entries > 0 && aborting && !st->aborting) {
+            st->aborting = true;
+            st->abort_result = abort_result;
+            st->abort_code = abort_code;
+        }
     } else {
         st->entries--;
     }
@@ -202,4 +213,9 @@ int feather_parse_status(FeatherHostOps *ops, FeatherInterp interp, const char *
     }
     leave(interp, &e, TCL_OK);
     return st;
+}
+
+int f_oom(FeatherInterp i) {
+    f_set_error_code(i, f_str(i, "TCL LIMIT MEMORY"));
+    return f_error(i, "out of memory");
 }

@@ -26,7 +26,7 @@ bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, 
 FeatherObj f_hash_stats(FeatherInterp i, const char *buf, const uint32_t *spans, uint32_t n,
                         uint32_t stride);
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* "wrong # args: should be "dict SUB MSG"" with the full subcommand name
  * (a unique prefix is reported by its full name, as Tcl's ensembles do). */
@@ -401,6 +401,7 @@ static int dict_filter(FeatherInterp i, int objc, FeatherObj *objv) {
     for (int p = 0; p < npat; p++) pats[p] = f_get(i, objv[4 + p], &plens[p]);
     uint32_t nk = 0;
     for (uint32_t k = 0; k < d.n; k++) {
+        if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
         uint32_t len;
         const char *s = entry_text(&d, 2 * k + (uint32_t)(type == 2), &len);
         for (int p = 0; p < npat; p++) {
@@ -542,6 +543,7 @@ static int dict_keys_values(FeatherInterp i, int objc, FeatherObj *objv, bool va
     uint32_t n = 0;
     uint32_t which = values ? 1 : 0;
     for (uint32_t k = 0; k < d.n; k++) {
+        if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
         if (p) {
             uint32_t len;
             const char *s = entry_text(&d, 2 * k + which, &len);
@@ -590,6 +592,7 @@ static int dict_merge(FeatherInterp i, int objc, FeatherObj *objv) {
         memcpy(items + n, rest[k].items, 2 * rest[k].n * sizeof(FeatherObj));
         n += 2 * rest[k].n;
     }
+    if (f_poll_work(i, n / 2) != TCL_OK) return TCL_ERROR;
     return f_ok(i, dict_from_items(i, items, n));
 }
 

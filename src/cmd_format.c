@@ -336,7 +336,13 @@ typedef struct Spec {
 } Spec;
 
 static void pad(StrBuf *b, char c, int64_t count) {
-    while (count-- > 0) sb_addc(b, c);
+    char chunk[256];
+    memset(chunk, c, sizeof chunk);
+    while (count >= (int64_t)sizeof chunk) {
+        sb_add(b, chunk, sizeof chunk);
+        count -= (int64_t)sizeof chunk;
+    }
+    if (count > 0) sb_add(b, chunk, (uint32_t)count);
 }
 
 /* printf's %e %f %g (and uppercase) of a double, padded to the width. */
@@ -666,7 +672,7 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
                 if (v.big) mag = v.b;
                 else {
                     uint64_t u = v.v < 0 ? 0 - (uint64_t)v.v : (uint64_t)v.v;
-                    if (!big_set_u64(&mag, u)) return f_error(i, "out of memory");
+                    if (!big_set_u64(&mag, u)) return f_oom(i);
                     mag.neg = v.v < 0;
                 }
                 negative = mag.neg;
@@ -695,7 +701,7 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
             if (use_big) {
                 uint32_t n;
                 char *d = big_digits(&mag, base, ch == 'X', &n);
-                if (!d) return f_error(i, "out of memory");
+                if (!d) return f_oom(i);
                 sb_add(&digits, d, n);
                 zero_value = mag.n == 0;
             } else {
@@ -710,17 +716,21 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
             if (zero_value && ch == 'o' && sp.hash) digits.len = 0;
             int64_t length = digits.len;
             if (sp.has_prec) {
-                while (length < prec) {
-                    sb_addc(&seg, '0');
-                    length++;
+                if (length < prec) {
+                    if (f_poll_work(i, (uint32_t)(prec - length) / F_POLL_BYTES) != TCL_OK)
+                        return TCL_ERROR;
+                    pad(&seg, '0', prec - length);
+                    length = prec;
                 }
                 gz = false;
             }
             if (gz) {
                 length += utf8_count(seg.data ? seg.data : "", seg.len);
-                while (length < sp.width) {
-                    sb_addc(&seg, '0');
-                    length++;
+                if (length < sp.width) {
+                    if (f_poll_work(i, (uint32_t)(sp.width - length) / F_POLL_BYTES) != TCL_OK)
+                        return TCL_ERROR;
+                    pad(&seg, '0', sp.width - length);
+                    length = sp.width;
                 }
             }
             if (digits.data) sb_add(&seg, digits.data, digits.len);
@@ -747,9 +757,13 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
             return f_error(i, "bad field specifier \"%S\"", tmp, len);
         }
         }
-        if (f_take_alloc_failure()) return f_error(i, "out of memory");
+        if (f_take_alloc_failure()) return f_oom(i);
         if (sp.width > 0 && num_chars < 0) num_chars = utf8_count(seg.data ? seg.data : "", seg.len);
         char fill = gz ? '0' : ' ';
+        /* A unit of work per conversion and per F_POLL_BYTES of padding. */
+        uint32_t units = 1;
+        if (sp.width > 0 && num_chars < sp.width) units += (uint32_t)(sp.width - num_chars) / F_POLL_BYTES;
+        if (f_poll_work(i, units) != TCL_OK) return TCL_ERROR;
         if (!sp.minus && sp.width > 0 && num_chars < sp.width) {
             pad(&out, fill, sp.width - num_chars);
             num_chars = sp.width;
@@ -758,7 +772,7 @@ static int cmd_format(FeatherInterp i, int objc, FeatherObj *objv) {
         if (sp.width > 0 && num_chars < sp.width) pad(&out, fill, sp.width - num_chars);
         if (got_seq) obj_index++;
     }
-    if (f_take_alloc_failure()) return f_error(i, "out of memory");
+    if (f_take_alloc_failure()) return f_oom(i);
     return f_ok_str(i, out.data ? out.data : "", out.len);
 }
 
@@ -811,7 +825,7 @@ static int scan_error(FeatherInterp i, const char *code, const char *msg, uint32
 static int validate_format(FeatherInterp i, const char *f, uint32_t fn, int num_vars, int *total) {
     int nspace = num_vars > 0 ? num_vars : 16;
     int *nassign = f_alloc((size_t)nspace * sizeof(int));
-    if (!nassign) return f_error(i, "out of memory");
+    if (!nassign) return f_oom(i);
     memset(nassign, 0, (size_t)nspace * sizeof(int));
     int obj_index = 0, xpg_size = 0;
     bool got_xpg = false, got_seq = false;
@@ -926,7 +940,7 @@ static int validate_format(FeatherInterp i, const char *f, uint32_t fn, int num_
                 int old = nspace;
                 nspace = xpg_size > obj_index ? xpg_size : obj_index + 16;
                 int *more = f_alloc((size_t)nspace * sizeof(int));
-                if (!more) return f_error(i, "out of memory");
+                if (!more) return f_oom(i);
                 memcpy(more, nassign, (size_t)old * sizeof(int));
                 memset(more + old, 0, (size_t)(nspace - old) * sizeof(int));
                 nassign = more;
@@ -1243,7 +1257,7 @@ static int cmd_scan(FeatherInterp i, int objc, FeatherObj *objv) {
     if (validate_format(i, f, fn, num_vars, &total) != TCL_OK) return TCL_ERROR;
     const char *s = f_get(i, objv[1], &sn);
     FeatherObj *objs = f_alloc((size_t)(total > 0 ? total : 1) * sizeof(FeatherObj));
-    if (!objs) return f_error(i, "out of memory");
+    if (!objs) return f_oom(i);
     memset(objs, 0, (size_t)(total > 0 ? total : 1) * sizeof(FeatherObj));
     int nconv = 0, obj_index = 0;
     bool underflow = false;
@@ -1359,7 +1373,7 @@ static int cmd_scan(FeatherInterp i, int objc, FeatherObj *objv) {
         case '[': {
             CharSet cs;
             k = build_charset(f, fn, k, &cs);
-            if (!cs.chars) return f_error(i, "out of memory");
+            if (!cs.chars) return f_oom(i);
             uint32_t e = p;
             int64_t w = width ? width : -1;
             while (e < sn) {
@@ -1396,7 +1410,7 @@ static int cmd_scan(FeatherInterp i, int objc, FeatherObj *objv) {
             p += len;
             if (flags & SCAN_SUPPRESS) break;
             Big b;
-            if (!lexed_int(num, len, pflags, &b)) return f_error(i, "out of memory");
+            if (!lexed_int(num, len, pflags, &b)) return f_oom(i);
             FeatherObj o;
             if (flags & SCAN_BIG) {
                 o = big_obj(i, &b);

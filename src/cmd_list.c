@@ -35,7 +35,7 @@ int fstr_compare(FeatherInterp i, const char *a, uint32_t an, const char *b, uin
 
 /* ------------------------------------------------------------ helpers */
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* A list parsed from text: element k is buf[spans[2k] .. +spans[2k+1]). */
 typedef struct PList {
@@ -470,6 +470,7 @@ static int cmd_lrepeat(FeatherInterp i, int objc, FeatherObj *objv) {
         if (take > (uint64_t)per_block * nv) take = (uint64_t)per_block * nv;
         list = feather_host_list_append(i, list, block, (uint32_t)take);
         have += take;
+        if (f_poll_work(i, (uint32_t)take) != TCL_OK) return TCL_ERROR;
     }
     return f_ok(i, list);
 }
@@ -733,6 +734,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
             if (!hits) return oom(i);
         }
         for (uint32_t k = (uint32_t)offset; k < pl.n; k++) {
+            if ((k & 63) == 63 && f_poll_work(i, 64) != TCL_OK) return TCL_ERROR;
             uint32_t en;
             const char *e = pl_elem(&pl, k, &en);
             if (nspecs && select_sub(i, e, en, specs, nspecs, &e, &en) != TCL_OK) return TCL_ERROR;
@@ -838,6 +840,7 @@ typedef struct SortInfo {
     FeatherObj *argv;  /* -command words, two free slots at the end */
     int argc;
     int code;          /* TCL_OK until a comparison fails */
+    uint32_t work;     /* comparisons since the last f_poll_work */
 } SortInfo;
 
 /* Log a failed command as Tcl_EvalObjv does: its words, at most 150
@@ -873,6 +876,16 @@ static void log_words(FeatherInterp i, FeatherObj *words, int n) {
 static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
     int order = 0;
     FeatherInterp i = si->i;
+    if (si->code != TCL_OK) return 0;
+    /* Each comparison is a unit of work (counted 64 at a time): a huge sort
+     * stops at a limit. */
+    if (++si->work == 64) {
+        si->work = 0;
+        if (f_poll_work(i, 64) != TCL_OK) {
+            si->code = TCL_ERROR;
+            return 0;
+        }
+    }
     switch (si->mode) {
     case SM_ASCII: order = tcl_strcmp(a->s, a->n, b->s, b->n); break;
     case SM_ASCII_NC: order = fstr_compare(i, a->s, a->n, b->s, b->n, true, -1); break;
@@ -880,7 +893,6 @@ static int sort_compare(SortEl *a, SortEl *b, SortInfo *si) {
     case SM_INTEGER: order = (a->key.w >= b->key.w) - (a->key.w <= b->key.w); break;
     case SM_REAL: order = (a->key.d >= b->key.d) - (a->key.d <= b->key.d); break;
     default: {
-        if (si->code != TCL_OK) return 0;
         si->argv[si->argc - 2] = a->key.obj;
         si->argv[si->argc - 1] = b->key.obj;
         InterpState *st = f_state(i);
@@ -1059,7 +1071,7 @@ static int cmd_lsort(FeatherInterp i, int objc, FeatherObj *objv) {
 #define NUM_LISTS 30
     SortEl *sub[NUM_LISTS + 1];
     for (int j = 0; j <= NUM_LISTS; j++) sub[j] = NULL;
-    for (uint32_t k = 0; k < length; k++) {
+    for (uint32_t k = 0; k < length && si.code == TCL_OK; k++) {
         uint32_t idx = (uint32_t)group_size * k + group_offset;
         SortEl *el = &els[k];
         el->idx = idx;
@@ -1135,6 +1147,7 @@ static int cmd_concat(FeatherInterp i, int objc, FeatherObj *objv) {
         while (z > a && concat_ws(s[z - 1])) z--;
         /* Trimming must not expose a final backslash. */
         if (z < n && z > a && s[z - 1] == '\\') z++;
+        if (f_poll_work(i, 1 + n / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
         if (z == a) continue;
         if (b.len) sb_addc(&b, ' ');
         sb_add(&b, s + a, z - a);
@@ -1156,6 +1169,7 @@ static int cmd_join(FeatherInterp i, int objc, FeatherObj *objv) {
         if (k) parts[2 * k - 1] = sep;
         parts[2 * k] = items[k];
     }
+    if (f_poll_work(i, n) != TCL_OK) return TCL_ERROR;
     return f_ok(i, feather_host_string_concat(i, parts, 2 * n - 1));
 }
 
@@ -1168,10 +1182,15 @@ typedef struct SplitSet {
 } SplitSet;
 
 /* One pass of split: counts the elements, and records their spans when
- * spans is not NULL. */
-static uint32_t split_pass(const char *s, uint32_t n, const SplitSet *set, uint32_t *spans) {
-    uint32_t count = 0, k = 0, start = 0;
+ * spans is not NULL; UINT32_MAX when a poll stopped the eval. */
+static uint32_t split_pass(FeatherInterp i, const char *s, uint32_t n, const SplitSet *set,
+                           uint32_t *spans) {
+    uint32_t count = 0, k = 0, start = 0, poll_at = F_POLL_CHUNK;
     while (k < n) {
+        if (k >= poll_at) {
+            if (f_poll_work(i, 1024) != TCL_OK) return UINT32_MAX;
+            poll_at = k + F_POLL_CHUNK;
+        }
         uint32_t c, len;
         if ((unsigned char)s[k] < 0x80) {
             c = (unsigned char)s[k];
@@ -1228,10 +1247,11 @@ static int cmd_split(FeatherInterp i, int objc, FeatherObj *objv) {
         if (c < 128) set.ascii[c >> 3] |= (uint8_t)(1u << (c & 7));
         else set.other[set.nother++] = c;
     }
-    uint32_t count = split_pass(s, n, &set, NULL);
+    uint32_t count = split_pass(i, s, n, &set, NULL);
+    if (count == UINT32_MAX) return TCL_ERROR;
     uint32_t *spans = f_alloc((size_t)count * 2 * sizeof(uint32_t));
     if (!spans) return oom(i);
-    split_pass(s, n, &set, spans);
+    if (split_pass(i, s, n, &set, spans) == UINT32_MAX) return TCL_ERROR;
     return f_ok(i, feather_host_list_from_spans(i, 0, s, spans, count));
 }
 

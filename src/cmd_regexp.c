@@ -199,14 +199,14 @@ end_options:
         return f_ok(i, r);
     }
     Subject sub;
-    if (!subject_init(i, objv[1], &sub)) return f_error(i, "out of memory");
+    if (!subject_init(i, objv[1], &sub)) return f_oom(i);
     uint32_t offset = 0;
     if (start_obj && start_offset(i, start_obj, sub.len, &offset) != TCL_OK) return TCL_ERROR;
     const FRegex *re = f_re_compile(i, pat, plen, cflags);
     if (!re) return TCL_ERROR;
     uint32_t nsub = f_re_nsub(re);
     int32_t *match = f_alloc(2 * (nsub + 1) * sizeof(int32_t));
-    if (!match) return f_error(i, "out of memory");
+    if (!match) return f_oom(i);
     objc -= 2;
     objv += 2;
     ObjVec result = {0, 0, 0};
@@ -242,13 +242,15 @@ end_options:
                 value = f_empty(i);
             }
             if (doinline) {
-                if (!vec_push(&result, value)) return f_error(i, "out of memory");
+                if (!vec_push(&result, value)) return f_oom(i);
             } else {
                 FeatherObj dummy;
                 if (f_var_set(i, objv[v], value, &dummy) != TCL_OK) return TCL_ERROR;
             }
         }
         if (!all) break;
+        /* One unit per match and per F_POLL_BYTES characters passed. */
+        if (f_poll_work(i, 1 + (uint32_t)match[1] / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
         uint32_t length = (uint32_t)(match[1] - match[0]);
         offset += (uint32_t)match[1];
         if (length == 0) offset++;
@@ -351,7 +353,7 @@ end_options:
     objv += k;
     size_t mark = f_mark();
     Subject sub;
-    if (!subject_init(i, objv[1], &sub)) return f_error(i, "out of memory");
+    if (!subject_init(i, objv[1], &sub)) return f_oom(i);
     uint32_t offset = 0;
     if (start_obj && start_offset(i, start_obj, sub.len, &offset) != TCL_OK) return TCL_ERROR;
     uint32_t plen, sn;
@@ -366,18 +368,23 @@ end_options:
         /* a literal pattern: Tcl's simple string replacement */
         uint32_t pn;
         uint32_t *p = f_re_decode(pat, plen, &pn);
-        if (!p) return f_error(i, "out of memory");
+        if (!p) return f_oom(i);
         bool nocase = (cflags & F_RE_NOCASE) != 0;
         if (pn == 0) {
             for (uint32_t c = 0; c < sub.len; c++) {
+                if ((c & 1023) == 1023 && f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
                 sb_add(&out, spec, sn);
                 sb_add(&out, sub.s + sub.boff[c], sub.boff[c + 1] - sub.boff[c]);
                 matches++;
             }
             rest = sub.len;
         } else {
-            uint32_t copied = 0;
+            uint32_t copied = 0, poll_at = F_POLL_CHUNK / pn;
             for (uint32_t c = 0; c + pn <= sub.len;) {
+                if (c >= poll_at) {
+                    if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+                    poll_at = c + F_POLL_CHUNK / pn;
+                }
                 bool eq = true;
                 for (uint32_t j = 0; j < pn && eq; j++) {
                     uint32_t a = sub.text[c + j], b2 = p[j];
@@ -400,7 +407,7 @@ end_options:
         if (!re) return TCL_ERROR;
         uint32_t nsub = f_re_nsub(re);
         int32_t *match = f_alloc(2 * (nsub + 1) * sizeof(int32_t));
-        if (!match) return f_error(i, "out of memory");
+        if (!match) return f_oom(i);
         while (offset <= sub.len) {
             int m = exec_at(i, re, &sub, offset, match);
             if (m < 0) return TCL_ERROR;
@@ -426,10 +433,11 @@ end_options:
                 }
             }
             if (!all) break;
+            if (f_poll_work(i, 1 + end / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
         }
         rest = offset;
     }
-    if (f_take_alloc_failure()) return f_error(i, "out of memory");
+    if (f_take_alloc_failure()) return f_oom(i);
     FeatherObj result;
     if (matches == 0) {
         result = objv[1];

@@ -845,8 +845,12 @@ static int s_is(FeatherInterp i, int objc, FeatherObj *objv) {
         break;
     }
     default: {
-        uint32_t k = 0;
+        uint32_t k = 0, poll_at = F_POLL_CHUNK;
         while (k < n) {
+            if (k >= poll_at) {
+                if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+                poll_at = k + F_POLL_CHUNK;
+            }
             uint32_t c;
             uint32_t len = char_at(s, n, k, &c);
             if (!char_in_class(i, cls, c)) {
@@ -892,7 +896,7 @@ static int s_map(FeatherInterp i, int objc, FeatherObj *objv) {
     if (n == 0 || count == 0) return f_ok(i, n == 0 ? f_empty(i) : objv[objc - 1]);
     uint32_t pairs = count / 2;
     uint32_t *first = f_alloc(pairs * sizeof(uint32_t));
-    if (!first) return f_error(i, "out of memory");
+    if (!first) return f_oom(i);
     for (uint32_t k = 0; k < pairs; k++) {
         uint32_t kl = spans[4 * k + 1];
         first[k] = 0;
@@ -904,7 +908,14 @@ static int s_map(FeatherInterp i, int objc, FeatherObj *objv) {
     StrBuf b;
     sb_init(&b, n + 16);
     uint32_t pos = 0, flushed = 0;
+    /* Work: one unit per character and key tried there (F_POLL_BYTES a unit). */
+    uint64_t work = 0;
     while (pos < n) {
+        work += pairs;
+        if (work >= F_POLL_CHUNK) {
+            if (f_poll_work(i, (uint32_t)(work / F_POLL_BYTES)) != TCL_OK) return TCL_ERROR;
+            work %= F_POLL_BYTES;
+        }
         uint32_t c;
         uint32_t cl = char_at(s, n, pos, &c);
         uint32_t lc = nocase ? lower(i, c) : c;
@@ -991,9 +1002,13 @@ static int s_repeat(FeatherInterp i, int objc, FeatherObj *objv) {
         StrBuf b;
         sb_init(&b, (uint32_t)total + 1);
         for (int32_t k = 0; k < count; k++) sb_add(&b, s, n);
+        if (f_poll_work(i, (uint32_t)(total / F_POLL_BYTES)) != TCL_OK) return TCL_ERROR;
         return f_ok_str(i, b.data ? b.data : "", b.len);
     }
     /* Large results are built in the host by doubling: 2 log2(count) calls. */
+    /* The host checks the deadline before building each large value; the
+     * intermediate values stay alive until the eval ends, so a poll here (its
+     * memory check) would count them against the memory limit. */
     FeatherObj result = 0, power = objv[2];
     uint32_t c = (uint32_t)count;
     while (c) {
@@ -1035,6 +1050,7 @@ static int s_replace(FeatherInterp i, int objc, FeatherObj *objv) {
         sb_add(&b, r, rn);
     }
     sb_add(&b, st.s + z, st.n - z);
+    if (f_poll_work(i, b.len / F_POLL_BYTES) != TCL_OK) return TCL_ERROR;
     return f_ok_str(i, b.data ? b.data : "", b.len);
 }
 
@@ -1043,9 +1059,13 @@ static int s_reverse(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t n;
     const char *s = f_get(i, objv[2], &n);
     char *out = f_alloc(n + 1);
-    if (!out) return f_error(i, "out of memory");
-    uint32_t k = 0;
+    if (!out) return f_oom(i);
+    uint32_t k = 0, poll_at = F_POLL_CHUNK;
     while (k < n) {
+        if (k >= poll_at) {
+            if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+            poll_at = k + F_POLL_CHUNK;
+        }
         uint32_t cp;
         uint32_t len = char_at(s, n, k, &cp);
         memcpy(out + n - k - len, s + k, len);
@@ -1057,10 +1077,14 @@ static int s_reverse(FeatherInterp i, int objc, FeatherObj *objv) {
 /* Case-map s[0..n) into b: mode 0 lower, 1 upper, 2 title (first char
  * title case, the rest lower). A mapping that would need more bytes than
  * the original character is not applied, as in Tcl. */
-static void add_case(FeatherInterp i, StrBuf *b, const char *s, uint32_t n, int mode) {
-    uint32_t k = 0;
+static int add_case(FeatherInterp i, StrBuf *b, const char *s, uint32_t n, int mode) {
+    uint32_t k = 0, poll_at = F_POLL_CHUNK;
     bool firstc = true;
     while (k < n) {
+        if (k >= poll_at) {
+            if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+            poll_at = k + F_POLL_CHUNK;
+        }
         uint32_t c;
         uint32_t len = char_at(s, n, k, &c);
         int m = mode == 2 ? (firstc ? 2 : 0) : mode;
@@ -1072,6 +1096,7 @@ static void add_case(FeatherInterp i, StrBuf *b, const char *s, uint32_t n, int 
         k += len;
         firstc = false;
     }
+    return TCL_OK;
 }
 
 static int s_case(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
@@ -1094,7 +1119,7 @@ static int s_case(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
     StrBuf b;
     sb_init(&b, st.n + 16);
     sb_add(&b, st.s, a);
-    add_case(i, &b, st.s + a, z - a, mode);
+    if (add_case(i, &b, st.s + a, z - a, mode) != TCL_OK) return TCL_ERROR;
     sb_add(&b, st.s + z, st.n - z);
     return f_ok_str(i, b.data ? b.data : "", b.len);
 }
@@ -1124,7 +1149,7 @@ static int s_trim(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
         uint32_t cn;
         const char *cs = f_get(i, objv[3], &cn);
         uint32_t *chars = f_alloc((cn + 1) * sizeof(uint32_t));
-        if (!chars) return f_error(i, "out of memory");
+        if (!chars) return f_oom(i);
         setn = 0;
         for (uint32_t k = 0; k < cn;) k += char_at(cs, cn, k, &chars[setn++]);
         set = chars;

@@ -86,6 +86,8 @@ typedef struct InterpState {
     FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
     FeatherObj empty;        /* a pinned empty string (f_empty), or 0 */
     bool aborting;           /* the host stopped the eval: nothing catches it */
+    FeatherObj abort_result; /* the stop's message and errorCode, what the */
+    FeatherObj abort_code;   /* outermost eval ends with whatever ran after */
     int entries;             /* entries (api.c) of this interp now running */
     uint32_t poll_count;     /* commands and iterations since the last poll */
 } InterpState;
@@ -107,6 +109,8 @@ int f_ok_empty(FeatherInterp i);
 FeatherObj f_format(FeatherInterp i, const char *fmt, ...);
 /* Set a formatted error message as result and return TCL_ERROR. */
 int f_error(FeatherInterp i, const char *fmt, ...);
+/* "out of memory" (the scratch arena is full), errorCode TCL LIMIT MEMORY. */
+int f_oom(FeatherInterp i);
 /* Set errorCode (a list of words as a C string, e.g. "ARITH DIVZERO {divide by zero}"). */
 void f_set_error_code(FeatherInterp i, FeatherObj code);
 /* "wrong # args: should be \"W1 .. Wn msg\"" with the first n words of objv. */
@@ -236,6 +240,13 @@ void f_state_reset(void);
  * often, ask the host whether the eval may go on; TCL_ERROR when it may
  * not (the eval is then aborting, see InterpState). */
 int f_poll(FeatherInterp i);
+/* The same for a builtin's own long loops: units of work done since its
+ * last call (one a list element or a comparison, one per F_POLL_BYTES
+ * bytes of a string); asks the host once per 1024 units. */
+int f_poll_work(FeatherInterp i, uint32_t units);
+#define F_POLL_BYTES 64u
+/* A loop over a string polls once per chunk of this many bytes. */
+#define F_POLL_CHUNK (1024u * F_POLL_BYTES)
 
 /* Backslash sequence at s (s[0] == '\\'): appends its meaning to b,
  * returns the number of bytes consumed. */

@@ -184,11 +184,26 @@ int f_poll(FeatherInterp i) {
     if (++st->poll_count < POLL_EVERY) return TCL_OK;
     st->poll_count = 0;
     FeatherObj message = 0;
-    if (!feather_host_interp_poll(i, &message)) return TCL_OK;
+    int32_t stop = feather_host_interp_poll(i, &message);
+    if (!stop) return TCL_OK;
     st->aborting = true;
-    f_set_error_code(i, f_str(i, "TCL LIMIT"));
-    f_set_result(i, message ? message : f_str(i, "evaluation stopped by the host"));
+    st->abort_code = f_str(i, stop == 2   ? "TCL LIMIT TIME"
+                              : stop == 3 ? "TCL LIMIT MEMORY"
+                                          : "TCL LIMIT");
+    st->abort_result = message ? message : f_str(i, "evaluation stopped by the host");
+    f_set_error_code(i, st->abort_code);
+    f_set_result(i, st->abort_result);
     return TCL_ERROR;
+}
+
+int f_poll_work(FeatherInterp i, uint32_t units) {
+    InterpState *st = f_state(i);
+    if (units < POLL_EVERY - st->poll_count) {
+        st->poll_count += units;
+        return st->aborting ? TCL_ERROR : TCL_OK;
+    }
+    st->poll_count = POLL_EVERY - 1;
+    return f_poll(i);
 }
 
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
@@ -253,6 +268,7 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
     st->depth -= counted;
     if (f_take_alloc_failure()) {
         st->oom = true;
+        f_set_error_code(i, f_str(i, "TCL LIMIT MEMORY"));
         code = f_error(i, "out of memory: the scratch arena reached the memory limit");
     }
     return code;
@@ -329,9 +345,24 @@ static bool stack_low(void) {
 #endif
 }
 
+/* From this nesting on, every HOST_STACK_CHECK_EVERY levels also ask the host
+ * whether the engine's native stack (which holds the WASM frames) has room
+ * for more: Node.js's default stack is smaller than the bounds above need
+ * (host.h, poll). */
+#define HOST_STACK_CHECK_FROM 64
+#define HOST_STACK_CHECK_EVERY 16
+
+static bool too_deep(FeatherInterp i, InterpState *st) {
+    if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return true;
+    if (st->script_depth < HOST_STACK_CHECK_FROM || st->script_depth % HOST_STACK_CHECK_EVERY) return false;
+    FeatherObj ask = FEATHER_POLL_STACK;
+    return feather_host_interp_poll(i, &ask) == FEATHER_POLL_NO_STACK;
+}
+
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
-    if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
+    if (f_poll(i) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
+    if (too_deep(i, st)) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
     int code = cs ? eval_cached(i, st, cs) : eval_script(i, st, s, n);
@@ -438,7 +469,8 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
-        if (st->script_depth >= MAX_SCRIPT_NESTING || stack_low()) return nesting_error(i);
+        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if (too_deep(i, st)) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);
         st->script_depth--;

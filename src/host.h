@@ -472,8 +472,16 @@ void feather_host_interp_set_result(FeatherInterp i, FeatherObj result);
 
 /* Called every so many commands and loop iterations of a running eval:
  * 0 lets it go on; 1 stops it, *message being the error to raise (e.g. a
- * time or memory limit the embedder set). A stopped eval unwinds to the
- * outermost eval: catch and try do not catch that error. */
+ * time or memory limit the embedder set), with errorCode TCL LIMIT; 2 and 3
+ * stop it the same way with errorCode TCL LIMIT TIME and TCL LIMIT MEMORY.
+ * A stopped eval unwinds to the outermost eval: catch and try do not catch
+ * that error. *message is 0 on entry, except when the core, deeply nested,
+ * asks only whether the host's native stack (the engine's, holding the WASM
+ * frames) has room for another level: then it is FEATHER_POLL_STACK, and the
+ * answer is 0 (room) or FEATHER_POLL_NO_STACK (the core raises its nesting
+ * error, an ordinary Tcl error). */
+#define FEATHER_POLL_STACK 1
+#define FEATHER_POLL_NO_STACK 4
 FEATHER_HOST(feather_host_interp_poll)
 int32_t feather_host_interp_poll(FeatherInterp i, FeatherObj *message);
 

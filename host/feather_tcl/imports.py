@@ -13,13 +13,14 @@ host_imports.py and the instance's linker both read it.
 
 from __future__ import annotations
 
+import operator
 import struct
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from feather_tcl import state as st
-from feather_tcl.limits import HANDLE_BYTES, value_size
+from feather_tcl.limits import CHUNK, HANDLE_BYTES, stop_kind, value_size
 from feather_tcl.values import (
     PIN_BASE,
     TclDict,
@@ -105,6 +106,7 @@ _NAMES_COMMANDS, _NAMES_PROCS, _NAMES_VARS = 0, 1, 2
 _NAMES_LOCALS, _NAMES_GLOBALS, _NAMES_CHILDREN, _NAMES_ELEMENTS = 3, 4, 5, 6
 
 _U32: Final = 0xFFFFFFFF
+POLL_STACK: Final = 1  # FEATHER_POLL_STACK (host.h): the core asks about the native stack
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
 _ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
@@ -222,12 +224,22 @@ class Imports:
     def values(self, ptr: int, n: int) -> list[Value]:
         if n <= 0:
             return []
+        if n > CHUNK and self.checking:
+            return self._values_chunked(ptr, n)
         objs = self.objs
         hs = self.inst.u32s(ptr, n)
         try:
             return [objs[h - 1] if h else "" for h in hs]
         except IndexError:
             return [self.get(h) for h in hs]
+
+    def _values_chunked(self, ptr: int, n: int) -> list[Value]:
+        """values() of a huge vector, checking the deadline between chunks."""
+        out: list[Value] = []
+        for start in range(0, n, CHUNK):
+            self.limits.tick()
+            out.extend(self.values(ptr + 4 * start, min(CHUNK, n - start)))
+        return out
 
     def text(self, ptr: int, n: int) -> str:
         inst = self.inst
@@ -321,7 +333,14 @@ class Imports:
         return n
 
     def string_concat(self, i: int, parts: int, n: int) -> int:
-        strs = [to_str(v) for v in self.values(parts, n)]
+        vals = self.values(parts, n)
+        if n > CHUNK and self.checking:
+            strs: list[str] = []
+            for start in range(0, n, CHUNK):
+                self.limits.tick()
+                strs.extend([to_str(v) for v in vals[start : start + CHUNK]])
+        else:
+            strs = [to_str(v) for v in vals]
         if self.checking:
             self.limits.check(sum(map(len, strs)))
         return self.new("".join(strs))
@@ -390,15 +409,24 @@ class Imports:
 
     def list_from_spans(self, i: int, target: int, buf: int, spans: int, n: int) -> int:
         sp = self.inst.u32s(spans, 2 * n) if n > 0 else []
-        end = max((sp[2 * k] + sp[2 * k + 1] for k in range(n)), default=0)
+        end = max(map(operator.add, sp[0::2], sp[1::2]), default=0)
         if self.checking:
             self.limits.check(n * HANDLE_BYTES + end)
         data = self.inst.read(buf, end) if end else b""
-        if data.isascii():
-            whole = data.decode("ascii")
-            items: list[Value] = [whole[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]] for k in range(n)]
+        whole = data.decode("ascii") if data.isascii() else None
+
+        def build(lo: int, hi: int) -> list[Value]:
+            if whole is not None:
+                return [whole[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]] for k in range(lo, hi)]
+            return [decode(data[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]]) for k in range(lo, hi)]
+
+        if n > CHUNK and self.checking:
+            items: list[Value] = []
+            for start in range(0, n, CHUNK):
+                self.limits.tick()
+                items.extend(build(start, min(n, start + CHUNK)))
         else:
-            items = [decode(data[sp[2 * k] : sp[2 * k] + sp[2 * k + 1]]) for k in range(n)]
+            items = build(0, n)
         if not target:
             return self.new(TclList(items))
         rep = to_str(self.get(target))
@@ -769,9 +797,13 @@ class Imports:
         return self.rt.core(i).limit
 
     def interp_poll(self, i: int, message: int) -> int:
-        """May the running eval go on? 1 stops it with *message (limits.py)."""
+        """May the running eval go on? 2 or 3 stop it with *message (limits.py).
+        Asked about the native stack (*message FEATHER_POLL_STACK): wasmtime's (4 MiB,
+        _wasm.py) and the native backend's C stack hold the core's own bounds: room."""
+        if self.inst.u32s(message, 1)[0] == POLL_STACK:
+            return 0
         stop = self.limits.poll()
         if stop is None:
             return 0
         self.inst.set_u32(message, self.new(stop))
-        return 1
+        return stop_kind(stop)

@@ -95,7 +95,7 @@ class Interp:
             if not str(exc).startswith("feather:"):
                 raise
             message = "out of memory: the scratch arena cannot hold the script"
-            raise TclError(message, TCL_ERROR, message, "TCL MEMORY") from None
+            raise TclError(message, TCL_ERROR, message, "TCL LIMIT MEMORY") from None
         except (RecursionError, ctypes.ArgumentError) as exc:
             # Evals nested through Python ran out of Python stack (ctypes reports it as
             # an ArgumentError): the whole eval has unwound (the instance is replaced);

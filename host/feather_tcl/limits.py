@@ -3,7 +3,7 @@
 The core polls the host every 1024 poll units (one per command invoked and one per
 64 loop iterations). :meth:`Limits.poll` answers it: go on, or stop with a message.
 A stop unwinds to the outermost eval of that interp; ``catch`` and ``try`` do not
-catch it (errorCode ``TCL LIMIT``).
+catch it (errorCode ``TCL LIMIT TIME`` or ``TCL LIMIT MEMORY``).
 
 - **Time.** Each public eval (``Interp.eval``, ``Interp.call``) may carry a time
   limit; its deadline is ``time.monotonic()`` at entry plus the limit. Deadlines
@@ -27,11 +27,14 @@ the core raises "out of memory: the scratch arena reached the memory limit".
 
 from __future__ import annotations
 
+import importlib
 import math
 import os
+import signal
 import sys
+import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feather_tcl._wasm import HostTrap
 from feather_tcl.errors import TclError
@@ -41,6 +44,11 @@ if TYPE_CHECKING:
     from feather_tcl.runtime import Runtime
 
 __all__ = [
+    "CHUNK",
+    "ERROR_CODES",
+    "STOP_MEMORY",
+    "STOP_TIME",
+    "stop_kind",
     "HANDLE_BYTES",
     "LimitExceeded",
     "Limits",
@@ -57,12 +65,27 @@ HANDLE_BYTES = 8  # what a scratch handle costs at least: one slot of the table
 _INF = math.inf
 
 
+# The answers of feather_host_interp_poll that stop an eval, and the errorCode the
+# core then sets (as tclsh's `interp limit` gives TCL LIMIT TIME; Tcl has no memory
+# limit: Feather's is TCL LIMIT MEMORY).
+STOP_TIME = 2
+STOP_MEMORY = 3
+ERROR_CODES = {STOP_TIME: "TCL LIMIT TIME", STOP_MEMORY: "TCL LIMIT MEMORY"}
+TIME_MESSAGE_PREFIX = "time limit of "
+
+
+def stop_kind(message: str) -> int:
+    """STOP_TIME or STOP_MEMORY: which limit a stop message is about."""
+    return STOP_TIME if message.startswith(TIME_MESSAGE_PREFIX) else STOP_MEMORY
+
+
 class LimitExceeded(HostTrap):
     """A limit was crossed inside a host function (a value too large to build): the
-    eval is unwound at once. A :class:`TclError` (code 1, errorCode ``TCL LIMIT``)."""
+    eval is unwound at once. A :class:`TclError` (code 1, errorCode ``TCL LIMIT
+    TIME`` or ``TCL LIMIT MEMORY``)."""
 
     def __init__(self, message: str) -> None:
-        TclError.__init__(self, message, 1, message, "TCL LIMIT")
+        TclError.__init__(self, message, 1, message, ERROR_CODES[stop_kind(message)])
 
 
 def value_size(v: Value) -> int:
@@ -117,6 +140,112 @@ def python_stack_room() -> bool:
     return depth + STACK_MARGIN < sys.getrecursionlimit()
 
 
+# ---------------------------------------------------------------- signals
+
+# Python runs a signal's handler (SIGINT's raises KeyboardInterrupt) at the next
+# bytecode boundary of the main thread. While the core runs, that is the start of
+# the next import callback, before its ``try``: an exception raised there escapes
+# the ctypes callback ("Exception ignored") and the callback's result is garbage
+# (wasmtime reads it as a trap: a crash). Blocking the signals is not enough (another
+# thread may receive one and the main thread still runs its handler there). So while
+# the core runs in the main thread, the Python handlers of the usual asynchronous
+# signals are replaced by SIGNALS.defer, which only records the signal; the records
+# are handed to the original handlers at the next poll (inside a callback's ``try``:
+# what a handler raises unwinds the eval as an exception from a command does, the
+# instance is replaced and every interp keeps its state) or when the outermost eval
+# returns. Embedder commands run with the handlers called at once (a sleeping
+# command is interrupted). Off the main thread Python runs no handler: nothing to do.
+_DEFERRED_SIGNALS = tuple(
+    int(getattr(signal, name))
+    for name in (
+        "SIGINT", "SIGTERM", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2",
+        "SIGHUP", "SIGQUIT", "SIGCHLD", "SIGWINCH", "SIGIO", "SIGPIPE", "SIGBREAK",
+    )
+    if hasattr(signal, name)
+)  # fmt: skip
+_MAIN = threading.main_thread()
+# signal.signal and signal.getsignal wrap these in enum conversions costing some µs a
+# call (an exception for each non-int handler); an eval must not pay that.
+_raw_signal: Any = importlib.import_module("_signal")
+
+
+class SignalDeferral:
+    """The process's deferral of signal handlers while the core runs (one for all
+    runtimes: handlers are per process)."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # core runs entered (nested through embedder commands)
+        self.saved: dict[int, Any] = {}  # signal -> the handler deferred
+        self.pending: list[int] = []  # signals received, not yet handled
+        self.exposed = False  # embedder code is running: handlers run at once
+
+    def enter(self) -> bool:
+        """The core is about to run. Returns whether leave() must be called."""
+        if threading.current_thread() is not _MAIN:
+            return False
+        self.depth += 1
+        self.exposed = False  # from here on a handler may only be deferred
+        if self.depth == 1:
+            try:
+                for sig in _DEFERRED_SIGNALS:
+                    handler = _raw_signal.getsignal(sig)
+                    if callable(handler) and handler != self.defer:
+                        self.saved[sig] = handler
+                        _raw_signal.signal(sig, self.defer)
+            except BaseException:  # a handler ran and raised before its turn came
+                self.leave()
+                raise
+        return True
+
+    def leave(self) -> None:
+        """The core run entered last is over: at the outermost, the handlers are put
+        back and the signals received meanwhile are handled now."""
+        self.depth -= 1
+        if self.depth:
+            return
+        saved, self.saved = self.saved, {}
+        try:
+            for sig, handler in saved.items():
+                if _raw_signal.getsignal(sig) == self.defer:
+                    _raw_signal.signal(sig, handler)
+        finally:
+            self.deliver(saved)
+
+    def defer(self, signum: int, frame: Any) -> None:
+        """The replacement handler: remember the signal (or, while embedder code runs,
+        call the original handler now)."""
+        if self.exposed:
+            handler = self.saved.get(signum)
+            if callable(handler):
+                handler(signum, frame)
+                return
+        self.pending.append(signum)
+
+    def deliver(self, saved: dict[int, Any] | None = None) -> None:
+        """Hand the signals received to their original handlers (what they raise
+        propagates from here)."""
+        handlers = self.saved if saved is None else saved
+        while self.pending:
+            signum = self.pending.pop(0)
+            handler = handlers.get(signum)
+            if callable(handler):
+                handler(signum, None)
+
+    def expose(self) -> bool:
+        """Embedder code is about to run inside the core: returns the previous state,
+        for unexpose."""
+        was, self.exposed = self.exposed, True
+        if self.pending:
+            self.deliver()
+        return was
+
+    def unexpose(self, was: bool) -> None:
+        self.exposed = was
+
+
+SIGNALS = SignalDeferral()
+
+
 # ---------------------------------------------------------------- resident memory
 
 
@@ -164,6 +293,9 @@ def rss_bytes() -> int:
 # Values from this size on are checked against the deadline too when they are built:
 # a single command building a huge value (lrepeat, string repeat) polls no more.
 BIG = 1 << 20
+# A host function building a value of more elements than this builds it in chunks of
+# this many and checks the deadline between them (Limits.tick).
+CHUNK = 1 << 16
 
 
 class Limits:
@@ -203,7 +335,7 @@ class Limits:
             deadline = time.monotonic() + seconds
             if deadline < self.deadline:
                 self.deadline = deadline
-                self.deadline_message = f"time limit of {format_seconds(seconds)} exceeded"
+                self.deadline_message = f"{TIME_MESSAGE_PREFIX}{format_seconds(seconds)} exceeded"
                 self.rt.imports.checking = True
         return saved
 
@@ -219,6 +351,8 @@ class Limits:
         """The core asks whether it may go on: None, or the message to stop with."""
         if self.stop is not None:
             return self.stop
+        if SIGNALS.pending and SIGNALS.depth:
+            SIGNALS.deliver()
         if self.deadline != _INF and time.monotonic() >= self.deadline:
             return self.deadline_message
         limit = self.memory_limit
@@ -242,6 +376,13 @@ class Limits:
         if size > self.room:
             self.refuse(self.memory_message)
         if size >= BIG and self.deadline != _INF and time.monotonic() >= self.deadline:
+            self.refuse(self.deadline_message)
+
+    def tick(self) -> None:
+        """A host function building a huge value checks the deadline between chunks
+        of it (CHUNK elements): past it, the eval is stopped at once. Called only
+        while ``imports.checking``."""
+        if self.deadline != _INF and time.monotonic() >= self.deadline:
             self.refuse(self.deadline_message)
 
     def refuse(self, message: str) -> None:

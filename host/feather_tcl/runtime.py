@@ -26,7 +26,13 @@ from feather_tcl._native import default_backend
 from feather_tcl._wasm import HostTrap, Instance
 from feather_tcl.errors import TclError
 from feather_tcl.imports import Imports
-from feather_tcl.limits import NESTED_CHECK, NESTING_MESSAGE, Limits, python_stack_room
+from feather_tcl.limits import (
+    NESTED_CHECK,
+    NESTING_MESSAGE,
+    SIGNALS,
+    Limits,
+    python_stack_room,
+)
 from feather_tcl.values import TclList, Value, encode, from_python, to_str
 
 # A command implemented by the host: (arguments as values) -> (Tcl code, result).
@@ -73,7 +79,9 @@ class InterpCore:
         its message; a trap or an interrupt unwinds the whole eval."""
         if not 0 <= ident < len(self.commands):
             return st.TCL_ERROR, f"invalid command id {ident}"
+        was = SIGNALS.exposed
         try:
+            SIGNALS.expose()  # embedder code: signal handlers run at once
             return self.commands[ident](args)
         except (HostTrap, KeyboardInterrupt, SystemExit, MemoryError, RecursionError):
             raise
@@ -81,6 +89,8 @@ class InterpCore:
             return exc.code, exc.result
         except Exception as exc:  # noqa: BLE001 - any embedder error is a Tcl error
             return st.TCL_ERROR, str(exc)
+        finally:
+            SIGNALS.unexpose(was)
 
     def evaluate_nested(self, script: str) -> tuple[int, Value]:
         """Evaluate a script on this interp from inside an eval (traces)."""
@@ -185,7 +195,20 @@ class Runtime:
     def run(self, core: InterpCore, call: Callable[[], int]) -> tuple[int, Value]:
         """Enter the instance, make one export call for core, leave: returns the
         code and the result the core handed over. At depth 0 the arena and the
-        scratch handles are reset afterwards, whatever happened."""
+        scratch handles are reset afterwards, whatever happened. While the core runs,
+        the asynchronous signals are deferred (limits.py, signals)."""
+        entered = False
+        was = SIGNALS.exposed
+        try:
+            entered = SIGNALS.enter()
+            SIGNALS.exposed = False
+            return self._run(core, call)
+        finally:
+            SIGNALS.exposed = was
+            if entered:
+                SIGNALS.leave()  # last: a deferred handler runs here, after the reset
+
+    def _run(self, core: InterpCore, call: Callable[[], int]) -> tuple[int, Value]:
         if self.depth >= NESTED_CHECK and not python_stack_room():
             # Evals nested through the host (traces, commands calling eval) each take
             # Python frames: fail as Tcl does before Python's recursion limit is hit.

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import { TclError, createFeather } from "../feather.js";
-import { HANDLE_BYTES, Limits, formatBytes, formatSeconds } from "../limits.js";
+import { CHUNK, HANDLE_BYTES, Limits, formatBytes, formatSeconds } from "../limits.js";
 import { PREFIX, SIGNATURES } from "../imports.js";
 import { parseImports } from "../wasm.js";
 import { JS_DIR, ROOT, WASM, wasmModule } from "./helpers.js";
@@ -75,7 +75,7 @@ function expectStop(fn, limit = LIMIT) {
   assert.ok(elapsed < limit + MARGIN, `stopped after ${elapsed.toFixed(2)} s`);
   assert.equal(err.code, 1);
   assert.equal(err.result, `time limit of ${limit} s exceeded`);
-  assert.equal(err.errorCode, "TCL LIMIT");
+  assert.equal(err.errorCode, "TCL LIMIT TIME"); // as tclsh's `interp limit ... time`
   return err;
 }
 
@@ -193,6 +193,97 @@ test("time: a huge single command is stopped near the deadline", async () => {
   assertStateKept(s.f, s.id);
 });
 
+// Long single builtins poll too (twin of tests/limits/test_builtin_polls.py):
+// under a limit of 0 the first poll inside the builtin stops the eval; without
+// the builtin's own polls each script would complete (data under 1 MiB, below
+// the size from which the host checks the deadline itself).
+const POLL_N = 40000;
+const POLL_WORDS = Array.from({ length: POLL_N }, (_, k) => `w${(k * 7919) % POLL_N}x`);
+const POLL_SCRIPTS = {
+  lsort: "lsort $L",
+  "lsort-dictionary": "lsort -dictionary $L",
+  "lsort-integer": "lsort -integer $I",
+  "lsort-unique": "lsort -unique $L",
+  lsearch: "lsearch $L nothere",
+  "lsearch-all": "lsearch -all $L w5x",
+  "lsearch-all-glob": "lsearch -all -glob $L *5*",
+  lrepeat: "lrepeat 100000 x",
+  split: "split $S",
+  "split-chars": "split $T {}",
+  join: "join $L ,",
+  concat: "concat $S $S",
+  "string-map": "string map {w W x X} $S",
+  "string-map-nocase": "string map -nocase {W v} $S",
+  "string-repeat": "string repeat abc 300000",
+  "string-replace": "string replace $S 0 0 z",
+  "string-reverse": "string reverse $S",
+  "string-toupper": "string toupper $S",
+  "string-is": "string is alpha $T",
+  "regexp-all": "regexp -all {w} $S",
+  "regexp-all-inline": "regexp -all -inline {w[0-9]+} $S",
+  "regsub-all": "regsub -all {w([0-9])} $S {v\\1}",
+  "regsub-all-literal": "regsub -all w $S v",
+  "format-width": "format %500000s x",
+  "format-zero-pad": "format %0500000d 7",
+  "dict-keys": "dict keys $D",
+  "dict-values": "dict values $D w*",
+  "dict-filter": "dict filter $D key w1*",
+  "dict-merge": "dict merge $D {extra 1}",
+  // Loops whose empty bodies run no command: each script evaluated is a unit.
+  "foreach-empty": "foreach x $L {}",
+  "lmap-empty": "lmap x $L {}",
+  "dict-for-empty": "dict for {k v} $D {}",
+  "time-empty": "time {} 40000",
+};
+
+test("time: long single builtins poll the limit", async () => {
+  const s = await interp();
+  s.f.call(s.id, "set", "L", POLL_WORDS);
+  s.f.call(s.id, "set", "I", Array.from({ length: POLL_N }, (_, k) => POLL_N - k));
+  s.f.call(s.id, "set", "S", POLL_WORDS.join(" "));
+  s.f.call(s.id, "set", "T", "abc".repeat(100000));
+  s.eval("set D [dict create {*}$L]; llength $D");
+  for (const [name, script] of Object.entries(POLL_SCRIPTS)) {
+    assert.equal(s.eval(`llength [${script}]; set ::done 1`), "1", name); // no limit: it completes
+    s.eval("unset ::done");
+    const err = failing(() => s.eval(`set r [${script}]; set ::done 1`, { timeLimit: 0 }));
+    assert.equal(err.result, "time limit of 0 s exceeded", name);
+    assert.equal(err.errorCode, "TCL LIMIT TIME", name);
+    assert.equal(s.eval("info exists ::done"), "0", name); // stopped inside the builtin
+    assert.ok(err.errorInfo.includes(script.split(" ")[0]), name);
+    // The stop is the eval's outcome even when nothing runs after it.
+    const last = failing(() => s.eval(script, { timeLimit: 0 }));
+    assert.equal(last.result, "time limit of 0 s exceeded", name);
+    assert.equal(last.errorCode, "TCL LIMIT TIME", name);
+    assertStateKept(s.f, s.id);
+  }
+});
+
+test("time: the host checks the deadline while building a huge list or concat", async () => {
+  const s = await interp();
+  const limiter = s.f.runtime.limiter;
+  const original = limiter.tick.bind(limiter);
+  let ticks = 0;
+  limiter.tick = () => {
+    ticks++;
+    original();
+  };
+  try {
+    const n = 3 * CHUNK + 5;
+    s.f.call(s.id, "set", "big", Array(n).fill("ab").join(" "));
+    assert.equal(s.eval("llength [split $big]", { timeLimit: 60 }), String(n));
+    assert.ok(ticks >= 4, `split: ${ticks} ticks`); // list_from_spans: one a chunk
+    ticks = 0;
+    assert.equal(s.eval("string length [join [split $big] {}]", { timeLimit: 60 }), String(2 * n));
+    assert.ok(ticks >= 8, `join: ${ticks} ticks`); // and string_concat's parts
+    ticks = 0;
+    assert.equal(s.eval("llength [split $big]"), String(n)); // no limit: no checks
+    assert.equal(ticks, 0);
+  } finally {
+    limiter.tick = original;
+  }
+});
+
 // ---------------------------------------------------------------- memory
 
 const CAP = 50 * MIB;
@@ -216,7 +307,7 @@ test("memory: every bomb is a TclError naming the limit, and the interp goes on"
   for (const [name, script] of Object.entries(BOMBS)) {
     const err = failing(() => s.eval(script));
     assert.ok([HOST_MESSAGE, ARENA_MESSAGE].includes(err.result), `${name}: ${err.result}`);
-    if (err.result === HOST_MESSAGE) assert.equal(err.errorCode, "TCL LIMIT");
+    assert.equal(err.errorCode, "TCL LIMIT MEMORY", name); // host stop or arena error alike
     assert.ok(s.f.memoryStats(s.id).wasmMemoryBytes <= CAP);
     s.eval("unset -nocomplain s x y l d a i");
     assertStateKept(s.f, s.id);
@@ -245,6 +336,22 @@ test("memory: work within the limit succeeds, garbage included", async () => {
   assert.equal(s.eval("for {set i 0} {$i < 300} {incr i} {set s [string toupper [string repeat $i 100000]]}; set i"), "300");
   assert.equal(s.eval("for {set i 0} {$i < 20000} {incr i} {set s [string repeat $i 100]}; set i"), "20000");
   assertStateKept(s.f, s.id);
+});
+
+test("memory: every memory-limit error has errorCode TCL LIMIT MEMORY", async () => {
+  const s = await interp({}, { memoryLimit: 4 * MIB });
+  const cases = [
+    ["set x {" + "a".repeat(5 * MIB) + "}", "out of memory: the scratch arena cannot hold the script"],
+    ["format %20000000s x", "out of memory"],
+    ["string length [string repeat x 3000000][string repeat y 3000000]", null],
+  ];
+  for (const [script, message] of cases) {
+    const err = failing(() => s.eval(script));
+    if (message !== null) assert.equal(err.result, message);
+    assert.equal(err.errorCode, "TCL LIMIT MEMORY", err.result);
+    assertStateKept(s.f, s.id);
+  }
+  assert.equal(failing(() => s.eval("error boom")).errorCode, "NONE");
 });
 
 test("memory: a value larger than the room left is never built", async () => {
@@ -299,6 +406,16 @@ const FORMS = {
   apply: "apply {{n} {r $n}} [incr n]",
   "namespace-eval": "namespace eval ::q [list ::r [incr n]]",
   "lsort-command": "lsort -command {apply {{a b} {r [incr ::n2]; return 0}}} {2 1}",
+  try: "try {r [incr n]} finally {}",
+  while: "while 1 {r [incr n]}",
+  switch: "switch -- a a {r [incr n]}",
+  subst: "subst {[r [incr n]]}",
+  lmap: "lmap x {1} {r [incr n]}",
+  "dict-for": "dict for {k v} {a 1} {r [incr n]}",
+  time: "time {r [incr n]}",
+  brackets: "set x [list [list [list [r [incr n]]]]]",
+  "expr-in-expr": "expr {[expr {[r [incr n]]}]}",
+  "expr-3": "expr {[expr {[expr {[r [incr n]]}]}]}",
 };
 
 function recurse(f, id, body) {
@@ -337,13 +454,26 @@ for (const [name, body] of Object.entries(FORMS)) {
   });
 }
 
-test("depth: with Node's default stack, proc recursion reaches the default limit", async () => {
-  // Measured with Node 20's default stack (984 KiB): proc 2448 levels, if 1128,
-  // catch 1108, foreach 986, eval 956, expr 870 (WASM.md).
+test("depth: with Node's default stack every form ends in Tcl's error, never a trap", async () => {
+  // Node's default stack (984 KiB on Node 20) is smaller than wasmtime's 4 MiB:
+  // deeply nested, the core asks the host whether the stack has room, and the
+  // host probes it (limits.js stackRoom), so the core raises Tcl's error first.
   const s = await interp();
-  const err = recurse(s.f, s.id, FORMS.proc);
-  assert.equal(err.result, NESTING);
-  assert.equal(s.f.memoryStats(s.id).instances, 1);
+  for (const [name, body] of Object.entries(FORMS)) {
+    const err = recurse(s.f, s.id, body);
+    assert.equal(err.result, NESTING, name);
+    if (name !== "catch") assert.equal(err.errorCode, "TCL LIMIT STACK", name); // catch re-raises: NONE
+    assert.ok(Number(s.eval("set ::depth")) > 300, name);
+    assert.equal(s.f.memoryStats(s.id).instances, 1, `${name}: no trap replaced the instance`);
+    assertStateKept(s.f, s.id);
+  }
+  // The same at a limit raised out of the way: the stack, not the limit, ends it.
+  s.f.setLimits(s.id, { recursionLimit: 1000000 });
+  for (const [name, body] of Object.entries(FORMS)) {
+    assert.equal(recurse(s.f, s.id, body).result, NESTING, name);
+    assert.equal(s.f.memoryStats(s.id).instances, 1, `${name}: no trap replaced the instance`);
+  }
+  assertStateKept(s.f, s.id);
 });
 
 test("depth: with --stack-size=3900 every form reaches the default limit as Tcl's error", () => {

@@ -71,7 +71,7 @@ class Harness:
         except TclError as err:  # anything else fails the test
             kind = (
                 "limit"
-                if err.error_code == "TCL LIMIT"
+                if err.error_code in ("TCL LIMIT TIME", "TCL LIMIT MEMORY")
                 else "trap"
                 if err.result.startswith("feather: trap:")
                 else "error"

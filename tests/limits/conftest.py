@@ -1,8 +1,8 @@
 """A watchdog for the limit tests: should a limit ever fail to stop a runaway script,
 the run ends with every thread's traceback (faulthandler) instead of hanging.
 
-(Not a signal handler raising an exception: one raised as a host callback begins,
-before its ``try``, escapes the ctypes callback and leaves its result undefined.)"""
+(faulthandler dumps from its own thread: a signal handler would wait, deferred, for a
+poll that a hung eval may never make.)"""
 
 from __future__ import annotations
 

@@ -40,6 +40,7 @@ FORMS = {
     "namespace-eval": "namespace eval ::q [list ::r [incr n]]",
     "lsort-command": "lsort -command {apply {{a b} {r [incr ::n2]; return 0}}} {2 1}",
     "brackets": "set x [list [list [list [r [incr n]]]]]",
+    "time": "time {r [incr n]}",
 }
 
 # Forms whose C frames are large enough that the 1 MiB shadow stack would overflow

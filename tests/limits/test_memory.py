@@ -51,8 +51,8 @@ def test_memory_bomb_is_a_tcl_error(capped: Interp, name: str) -> None:
     err = info.value
     assert err.code == 1
     assert err.result in (HOST_MESSAGE, ARENA_MESSAGE), err.result
-    if err.result == HOST_MESSAGE:
-        assert err.error_code == "TCL LIMIT"
+    # Either way the errorCode names the limit (the arena's is an ordinary error).
+    assert err.error_code == "TCL LIMIT MEMORY"
     # The process grew by no more than about the limit: linear memory (capped at
     # CAP) plus the host side (held to CAP), with slack for the allocator.
     if rss0:
@@ -155,3 +155,24 @@ def test_a_value_larger_than_the_room_left_is_never_built() -> None:
 )
 def test_limit_messages_name_the_limit(n: int, text: str) -> None:
     assert format_bytes(n) == text
+
+
+def test_memory_errors_name_the_limit_in_error_code() -> None:
+    """Every memory-limit error has errorCode TCL LIMIT MEMORY (Tcl has no memory
+    limit; WASM.md): a script too large for the arena, the arena reaching the limit,
+    a builtin's own out of memory, a value refused by the host."""
+    interp = Interp(memory_limit=4 * MIB)
+    set_up_state(interp)
+    too_large = "out of memory: the scratch arena cannot hold the script"
+    cases = {
+        "set x {" + "a" * (5 * MIB) + "}": too_large,
+        "format %20000000s x": "out of memory",
+        "string length [string repeat x 3000000][string repeat y 3000000]": "",
+    }
+    for script, message in cases.items():
+        with pytest.raises(TclError) as info:
+            interp.eval(script)
+        if message:
+            assert info.value.result == message
+        assert info.value.error_code == "TCL LIMIT MEMORY", info.value.result
+        assert_state_kept(interp)

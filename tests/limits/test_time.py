@@ -43,7 +43,7 @@ def expect_stop(interp: Interp, script: str, limit: float = LIMIT, **kw: float) 
     err = info.value
     assert err.code == 1
     assert err.result == f"time limit of {limit:g} s exceeded"
-    assert err.error_code == "TCL LIMIT"
+    assert err.error_code == "TCL LIMIT TIME"  # as tclsh's `interp limit ... time`
     return err
 
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   try {
     feather.eval(interp, "while 1 {}");
   } catch (e) {
-    if (e instanceof TclError && e.errorCode === "TCL LIMIT") void e.result;
+    if (e instanceof TclError && e.errorCode === "TCL LIMIT TIME") void e.result;
   }
   void [r, s, t, d, m, other];
 }
