@@ -55,12 +55,4 @@ size_t feather_arena_high_water(void);
 void feather_arena_native_limit(size_t max);
 #endif
 
-#ifdef FEATHER_WASM_BUILD
-/* Shims exported to hosts, which copy strings into the arena with them.
- * alloc() is feather_arena_alloc(); free() does nothing: memory comes back
- * at the next feather_arena_reset(). */
-void *alloc(unsigned int size);
-void free(void *ptr);
-#endif
-
 #endif /* FEATHER_ARENA_H */

@@ -63,6 +63,12 @@ void sb_add_utf8(StrBuf *b, uint32_t codepoint);
  * whether it is the first element of the list (a leading '#' is braced). */
 void sb_add_element(StrBuf *b, const char *s, uint32_t n, bool first);
 
+#ifndef FEATHER_WASM_BUILD
+/* Native builds: the lowest address the core's C frames may reach in this
+ * eval (api.c); below it nesting fails with Tcl's nesting error. */
+extern uintptr_t f_native_stack_floor;
+#endif
+
 /* ------------------------------------------------------------ per-eval state */
 
 typedef struct InterpState {

@@ -417,8 +417,12 @@ FeatherObj feather_host_pin(FeatherInterp i, FeatherObj o);
 
 /* ---------------------------------------------------------------- interp */
 
-/* The result of the outermost eval on this interp, handed to the host once
- * when feather_script_eval / feather_command_exec return. */
+/* The result of an entry of feather.h (feather_interp_init, _script_eval,
+ * _command_exec, _subst, _parse_status), handed to the host exactly once, as
+ * the entry returns. Nested entries (a trace, a host command calling eval)
+ * hand over their own result too: a host keeps the pending result of the
+ * entry around them. Like every handle, result lives until the outermost
+ * eval on the instance returns; a host that keeps it stores its value. */
 FEATHER_HOST(feather_host_interp_set_result)
 void feather_host_interp_set_result(FeatherInterp i, FeatherObj result);
 
