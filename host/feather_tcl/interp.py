@@ -143,7 +143,12 @@ class Interp:
         self._core.add_command(name, command)
 
     def memory_stats(self) -> dict[str, int]:
-        """Scratch and persistent memory, and host crossings, for diagnostics."""
+        """Scratch and persistent memory, and host crossings, for diagnostics: the
+        fields of JS's memoryStats(id) in snake_case, with the same meaning. Per
+        interp: namespace_count, proc_count. The others belong to the runtime (the
+        instance and its handle table) and so are shared by every interp of it: a
+        handle lives until the outermost eval on the instance returns; host_calls
+        counts every crossing made on the runtime."""
         rt = self._rt
         return {
             "scratch_handles": len(rt.scratch),
@@ -155,7 +160,7 @@ class Interp:
             "namespace_count": len(self._core.state.namespaces),
             "proc_count": self._core.state.proc_count(),
             "eval_depth": rt.depth,
-            "host_calls": rt.calls[self._core.id],
+            "host_calls": rt.host_calls,
             "instances": rt.instances,
         }
 
@@ -195,7 +200,9 @@ class Interp:
 
     @property
     def host_calls(self) -> int:
-        return self._rt.calls[self._core.id]
+        """Crossings from the core into the host on this interp's runtime so far (every
+        interp sharing it; JS: feather.hostCalls)."""
+        return self._rt.host_calls
 
     @property
     def runtime(self) -> Runtime:

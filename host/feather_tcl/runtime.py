@@ -268,5 +268,11 @@ class Runtime:
 
     # ------------------------------------------------------------ diagnostics
 
+    @property
+    def host_calls(self) -> int:
+        """Crossings from the core into the host on this runtime so far, every interp's
+        (counted per interp id as they happen; JS counts one total)."""
+        return sum(self.calls)
+
     def arena(self, name: str) -> int:
         return self.inst.call(name) & 0xFFFFFFFF
