@@ -242,10 +242,9 @@ int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out);
 /* Evaluate an expression; the result value in *out. */
 int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out);
 int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
-/* Call a proc given its lookup info and the invoking words. */
-int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
-/* The same for apply: objv[0] is the lambda term (named in errors);
- * pinned: info's handles are pinned, so their parse may be cached. */
+/* Call a proc (lambda 0) or an apply lambda (objv[0] is the lambda term,
+ * named in errors) given its lookup info and the invoking words; pinned:
+ * info's handles are pinned, so their parse may be cached. */
 int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
                   bool pinned);
 /* f_invoke when the command name's text is already known. */

@@ -445,10 +445,6 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
 
 /* ------------------------------------------------------------ procs */
 
-int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
-    return f_call_lambda(i, info, objc, objv, 0, false);
-}
-
 /* The parsed argument list: cached when params is a pinned handle, else
  * parsed into the arena. NULL (with an error) when it is not a list. */
 static CachedParams *get_params(FeatherInterp i, FeatherObj params, bool pinned) {

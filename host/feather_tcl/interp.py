@@ -68,7 +68,9 @@ class Interp:
 
     def eval(self, script: str, *, time_limit: float | None = None) -> str:
         """Evaluate a script; returns its result. Raises TclError on error.
-        time_limit (seconds): for this call instead of the interp's time_limit."""
+        time_limit (seconds): for this call instead of the interp's time_limit.
+        May be called from inside a command (a nested eval: nothing is reset until
+        the outermost eval on the runtime returns)."""
         self._check_open()
         rt, core = self._rt, self._core
         code, result = self._limited(lambda: rt.eval_script(core, script), time_limit)

@@ -185,7 +185,10 @@ class Runtime:
     def run(self, core: InterpCore, call: Callable[[], int]) -> tuple[int, Value]:
         """Enter the instance, make one export call for core, leave: returns the
         code and the result the core handed over. At depth 0 the arena and the
-        scratch handles are reset afterwards, whatever happened."""
+        scratch handles are reset afterwards, whatever happened. Lifetime: every
+        handle and arena pointer made during the call dies at that reset; the result
+        is a value (never a handle), and core's pending result is saved around nested
+        calls."""
         if self.depth >= NESTED_CHECK and not python_stack_room():
             # Evals nested through the host (traces, commands calling eval) each take
             # Python frames: fail as Tcl does before Python's recursion limit is hit.
@@ -212,6 +215,9 @@ class Runtime:
                 self._reset()
 
     def _reset(self) -> None:
+        """The reset after the outermost eval (depth 0 only): scratch handles, frames
+        above the global one and the arena die here; persistent state (variables,
+        procs, namespaces, traces) is untouched. A poisoned instance is replaced."""
         self.scratch.reset()
         self.imports.reset()
         for core in self.interps:
@@ -228,6 +234,8 @@ class Runtime:
             self.inst.call("feather_arena_reset")
 
     def _script(self, data: bytes) -> int:
+        """Copy a script into the scratch arena; the pointer is valid until the
+        outermost eval returns (call it only inside run)."""
         ptr = self.inst.call("feather_arena_alloc", len(data) or 1)
         if ptr == 0:
             raise MemoryError("feather: the WASM arena cannot hold the script")
@@ -262,6 +270,8 @@ class Runtime:
         return self.run(core, call)
 
     def force_reset(self) -> None:
+        """The outermost eval's reset, now; refused while an eval runs on the instance
+        (its handles and arena memory are still in use)."""
         if self.depth > 0:
             raise RuntimeError("feather: cannot reset while an eval is running")
         self._reset()
