@@ -83,6 +83,14 @@ class Interp:
         code, result = self._limited(lambda: rt.command(core, [cmd, *args]), time_limit)
         return self._finish(code, result)
 
+    def subst(self, text: str, flags: int = 0, *, time_limit: float | None = None) -> str:
+        """Substitute variables, commands and backslashes in text, as Tcl's subst does;
+        flags: 1 no backslashes, 2 no variables, 4 no commands (JS: feather.subst)."""
+        self._check_open()
+        rt, core = self._rt, self._core
+        code, result = self._limited(lambda: rt.subst(core, text, flags), time_limit)
+        return self._finish(code, result)
+
     def _limited(
         self, run: Callable[[], tuple[int, Value]], time_limit: float | None
     ) -> tuple[int, Value]:

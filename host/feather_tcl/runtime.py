@@ -260,6 +260,15 @@ class Runtime:
 
         return self.run(core, call)
 
+    def subst(self, core: InterpCore, text: str, flags: int) -> tuple[int, Value]:
+        value = from_python(text)
+
+        def call() -> int:
+            h = self.scratch.new(value)
+            return self.inst.call("feather_subst", 0, core.id, h, flags)
+
+        return self.run(core, call)
+
     def parse_status(self, core: InterpCore, script: str) -> tuple[int, Value]:
         data = encode(script)
 
