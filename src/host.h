@@ -10,8 +10,11 @@
  *
  * Conventions (every function below follows them):
  *  - FeatherObj is a u32 handle to a host value; 0 is nil. A handle is valid
- *    until the current top-level eval completes. The core never keeps one
- *    across evals. Values are immutable in meaning: an operation that
+ *    until the outermost eval on the instance returns (nested evals do not
+ *    end it), or until the core releases back to a scratch mark taken before
+ *    the handle was made (feather_host_scratch_release; pinned handles are
+ *    not released). The core never keeps one across evals; a host stores
+ *    values, never handles. Values are immutable in meaning: an operation that
  *    "changes" a value returns a handle to the new value (the host may reuse
  *    storage when nothing else can observe it: copy-on-write).
  *  - FeatherInterp is a u32 interpreter id chosen by the host.
