@@ -7,7 +7,7 @@
  * the host (feather_host_rune_case / feather_host_rune_class) through a
  * small cache, as both are pure functions of the code point.
  *
- * The helpers named fstr_* are shared with cmd_list.c (lsearch -glob,
+ * The helpers named fstr_* are shared with cmd_list.c (case mapping,
  * -nocase comparisons, lsort -dictionary).
  */
 #include "core.h"
