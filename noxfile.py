@@ -102,6 +102,17 @@ def build_native(session: nox.Session) -> None:
     toolchain(session, "build-native", *session.posargs)
 
 
+@nox.session(name="tests-native")
+def tests_native(session: nox.Session) -> None:
+    """The whole pytest suite on the native backend: every Interp made without a backend
+    is native (``pytest --backend native``; the library is built first, incrementally).
+    Arguments go to pytest."""
+    install(session)
+    toolchain(session, "build")
+    toolchain(session, "build-native")
+    session.run("python", "-m", "pytest", "--backend", "native", *session.posargs)
+
+
 @nox.session
 def sanitize(session: nox.Session) -> None:
     """The native library with AddressSanitizer and UndefinedBehaviorSanitizer, loaded with

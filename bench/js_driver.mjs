@@ -96,7 +96,7 @@ function runOnce(feather, req, prelude, n, probe) {
       out.scratchPeak = probed.scratch;
       out.scratchPeakExact = false;
     }
-    if (typeof s.arenaHighWater === 'number') out.arenaPeak = s.arenaHighWater;
+    if (typeof s.wasmArenaHighWater === 'number') out.arenaPeak = s.wasmArenaHighWater;
     if (typeof s.wasmMemoryBytes === 'number') out.memoryBytes = s.wasmMemoryBytes;
   } catch (e) {
     out.statsError = message(e);

@@ -85,19 +85,19 @@ export interface MemoryStats {
   scratchHighWater: number;
   /** Bytes used in the WASM scratch arena (0 between top-level evals). */
   wasmArenaUsed: number;
+  /** The largest arena use on this instance so far, in bytes (kept across resets). */
+  wasmArenaHighWater: number;
+  /** Bytes of linear memory above the arena's base. */
+  wasmArenaCapacity: number;
+  /** Size of linear memory in bytes. */
+  wasmMemoryBytes: number;
   /** Namespaces of this interpreter, the global one included. */
   namespaceCount: number;
   /** Procs of this interpreter. */
   procCount: number;
   /** Evals running on this instance (0 when idle). */
   evalDepth: number;
-  /** Size of linear memory in bytes. */
-  wasmMemoryBytes: number;
-  /** The largest arena use so far, in bytes. */
-  arenaHighWater: number;
-  /** Bytes of linear memory above the arena's base. */
-  arenaCapacity: number;
-  /** Crossings from WASM into the host on this instance so far. */
+  /** Crossings from WASM into the host on this runtime so far (every interp of it). */
   hostCalls: number;
   /** WASM instances made so far (a trap replaces the instance). */
   instances: number;

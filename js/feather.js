@@ -187,7 +187,12 @@ export class Feather {
     return { status: PARSE_NAMES[code] ?? "error", code, message: toStr(result) };
   }
 
-  /** Scratch and persistent memory, and host crossings, for diagnostics. */
+  /** Scratch and persistent memory, and host crossings, for diagnostics: the
+   * fields of Python's Interp.memory_stats() in camelCase, with the same
+   * meaning. Per interp: namespaceCount, procCount. The others belong to the
+   * runtime (the instance and its handle table) and so are shared by every
+   * interp of this Feather: a handle lives until the outermost eval on the
+   * instance returns; hostCalls counts every crossing made on the runtime. */
   memoryStats(id) {
     const core = this.core(id);
     const rt = this.runtime;
@@ -195,12 +200,12 @@ export class Feather {
       scratchHandles: rt.scratch.size,
       scratchHighWater: Math.max(rt.scratch.highWater, rt.scratch.size),
       wasmArenaUsed: rt.arena("feather_arena_used"),
+      wasmArenaHighWater: rt.arena("feather_arena_high_water"),
+      wasmArenaCapacity: rt.arena("feather_arena_capacity"),
+      wasmMemoryBytes: rt.inst.memoryBytes,
       namespaceCount: core.state.namespaces.size,
       procCount: core.state.procCount(),
       evalDepth: rt.depth,
-      wasmMemoryBytes: rt.inst.memoryBytes,
-      arenaHighWater: rt.arena("feather_arena_high_water"),
-      arenaCapacity: rt.arena("feather_arena_capacity"),
       hostCalls: rt.imports.calls,
       instances: rt.instances,
     };
@@ -220,7 +225,7 @@ export class Feather {
     this.runtime.removeInterp(core);
   }
 
-  /** Host crossings on this instance so far. */
+  /** Host crossings on this runtime so far (every interp; memoryStats' hostCalls). */
   get hostCalls() {
     return this.runtime.imports.calls;
   }

@@ -136,7 +136,9 @@ export class Runtime {
 
   /** Enter the instance, make one export call for core, leave: returns
    * [code, result]. At depth 0 the arena and the scratch handles are reset
-   * afterwards, whatever happened. */
+   * afterwards, whatever happened. Lifetime: every handle and arena pointer
+   * made during the call dies at that reset; the result is a value (never a
+   * handle), and core's pending result is saved around nested calls. */
   run(core, call) {
     const saved = core.result;
     core.result = null;
@@ -157,6 +159,10 @@ export class Runtime {
     }
   }
 
+  /** The reset after the outermost eval (depth 0 only): scratch handles,
+   * frames above the global one and the arena die here; persistent state
+   * (variables, procs, namespaces, traces) is untouched. A poisoned instance
+   * is replaced instead of reset. */
   reset() {
     this.scratch.reset();
     this.imports.lastStr = null; // a long string kept for string_get's second call
@@ -174,7 +180,8 @@ export class Runtime {
   }
 
   /** Copy a script into the scratch arena: its pointer, or 0 when the arena
-   * cannot hold it (the result then says so). */
+   * cannot hold it (the result then says so). Lifetime: valid until the
+   * outermost eval returns; call it only inside run. */
   script(core, bytes) {
     const ptr = this.inst.exports.feather_arena_alloc(bytes.length || 1) >>> 0;
     if (ptr === 0) {

@@ -536,7 +536,10 @@ export class Scratch {
     this.pinFloor = 0; // releases never drop this handle or older ones
   }
 
-  /** A fresh handle to v (O(1): the same value, never a copy). */
+  /** A fresh handle to v (O(1): the same value, never a copy). Lifetime:
+   * until a release to a mark taken before it, or the reset after the
+   * outermost eval. v itself must never be changed in place (it may be
+   * shared with variables and other handles). */
   new(v) {
     return this.objs.push(v);
   }
@@ -555,7 +558,7 @@ export class Scratch {
   }
 
   /** Keep handle h (and every older one) through releases: pinned handles
-   * are never dropped before the eval ends. */
+   * are never dropped before the eval ends, and die at its reset. */
   pin(h) {
     if (h > this.pinFloor) this.pinFloor = h;
     return h;
@@ -580,12 +583,14 @@ export class Scratch {
 
   // The seed's names, for tests and readers of the design.
 
-  /** The value behind h, to store persistently (O(1): the same value). */
+  /** The value behind h, to store persistently (O(1): the same value). The
+   * value outlives the eval; h does not: store the value, never h. */
   materialize(h) {
     return this.get(h) ?? null;
   }
 
-  /** A fresh scratch handle for a persistent value (O(1)); null gives 0. */
+  /** A fresh scratch handle for a persistent value (O(1)); null gives 0. The
+   * handle lives until the outermost eval returns. */
   wrap(v) {
     return v === null || v === undefined ? 0 : this.new(v);
   }

@@ -12,11 +12,25 @@
 
 static int entry_depth;
 
-#define F_DEFAULT_OP(name) feather_host_##name,
-static FeatherHostOps default_ops = {FEATHER_HOST_FUNCTIONS(F_DEFAULT_OP)};
-#undef F_DEFAULT_OP
+#ifndef FEATHER_WASM_BUILD
+/* The native C stack (in WASM the shadow stack's position is the room left:
+ * see stack_low in eval.c). The core's frames may go down to
+ * f_native_stack_floor, set at each outermost entry: the floor the host
+ * gave (feather_native_stack_floor: its thread's stack bottom plus a margin
+ * for the frames between two checks and for host callbacks), else a budget
+ * below the outermost entry's frame. */
+#define NATIVE_STACK_BUDGET ((uintptr_t)2 << 20)
+uintptr_t f_native_stack_floor;
+static uintptr_t host_stack_floor;
 
-FeatherHostOps *feather_get_ops(FeatherHostOps *ops) { return ops ? ops : &default_ops; }
+void feather_native_stack_floor(const void *lowest) { host_stack_floor = (uintptr_t)lowest; }
+
+static void native_stack_mark(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (host_stack_floor) f_native_stack_floor = host_stack_floor;
+    else f_native_stack_floor = here > NATIVE_STACK_BUDGET ? here - NATIVE_STACK_BUDGET : 0;
+}
+#endif
 
 typedef struct Entry {
     InterpState saved;
@@ -28,6 +42,9 @@ static void enter(FeatherInterp i, Entry *e) {
     if (!e->nested) {
         f_state_reset();
         cache_reset();
+#ifndef FEATHER_WASM_BUILD
+        native_stack_mark();
+#endif
     }
     entry_depth++;
     InterpState *st = f_state(i);
@@ -116,15 +133,6 @@ int feather_script_eval(FeatherHostOps *ops, FeatherInterp interp, const char *s
     return leave(interp, &e, code);
 }
 
-int feather_script_eval_obj(FeatherHostOps *ops, FeatherInterp interp, FeatherObj script, int flags) {
-    (void)ops;
-    (void)flags;
-    Entry e;
-    enter(interp, &e);
-    int code = f_eval_obj(interp, script);
-    return leave(interp, &e, code);
-}
-
 int feather_command_exec(FeatherHostOps *ops, FeatherInterp interp, FeatherObj words, int flags) {
     (void)ops;
     (void)flags;
@@ -156,41 +164,6 @@ int feather_subst(FeatherHostOps *ops, FeatherInterp interp, FeatherObj value, i
     int code = f_subst(interp, value, flags, &out);
     if (code == TCL_OK) f_set_result(interp, out);
     return leave(interp, &e, code);
-}
-
-void feather_parse_init(FeatherParseContext *ctx, const char *script, size_t len) {
-    ctx->script = script;
-    ctx->len = len;
-    ctx->pos = 0;
-}
-
-int feather_parse_command(FeatherHostOps *ops, FeatherInterp interp, FeatherParseContext *ctx) {
-    (void)ops;
-    Entry e;
-    enter(interp, &e);
-    Parser p;
-    parser_init(&p, ctx->script, (uint32_t)ctx->len, false);
-    p.pos = (uint32_t)ctx->pos;
-    Command cmd;
-    int st = parse_command(&p, &cmd);
-    if (st == FEATHER_PARSE_OK) {
-        FeatherObj *words = f_alloc(cmd.nwords * sizeof(FeatherObj));
-        for (uint32_t w = 0; words && w < cmd.nwords; w++) {
-            const char *s = ctx->script + cmd.words[w].start;
-            uint32_t n = cmd.words[w].len;
-            if (n >= 2 && (s[0] == '{' || s[0] == '"')) { s++; n -= 2; }
-            words[w] = f_strn(interp, s, n);
-        }
-        f_set_result(interp, words ? f_list_new(interp, words, cmd.nwords) : f_empty(interp));
-        ctx->pos = p.pos;
-    } else if (st == FEATHER_PARSE_DONE) {
-        f_set_result(interp, f_empty(interp));
-        ctx->pos = ctx->len;
-    } else {
-        f_set_result(interp, f_str(interp, p.error ? p.error : "syntax error"));
-    }
-    leave(interp, &e, TCL_OK);
-    return st;
 }
 
 int feather_parse_status(FeatherHostOps *ops, FeatherInterp interp, const char *script, size_t len) {

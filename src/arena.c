@@ -171,13 +171,3 @@ size_t feather_arena_capacity(void) {
 size_t feather_arena_high_water(void) {
     return arena_high_water_bytes;
 }
-
-#ifdef FEATHER_WASM_BUILD
-void *alloc(unsigned int size) {
-    return feather_arena_alloc(size);
-}
-
-void free(void *ptr) {
-    (void)ptr;
-}
-#endif

@@ -26,16 +26,24 @@
  */
 
 /* Allocate `size` bytes from the current arena. Returns an 8-byte aligned
- * pointer, or NULL when the arena cannot hold `size` more bytes. */
+ * pointer, or NULL when the arena cannot hold `size` more bytes.
+ * Lifetime: the memory is valid until the next feather_arena_reset (the end
+ * of the outermost eval) or a feather_arena_release to a mark taken before
+ * it, whichever comes first; nothing frees it one by one. A host copying a
+ * script in with it may use the pointer for that eval only. */
 void *feather_arena_alloc(size_t size);
 
-/* Reset the arena, reclaiming all allocated memory. */
+/* Reset the arena, reclaiming all allocated memory: every pointer it gave
+ * is dead afterwards. Only the host calls it, when the outermost eval on
+ * the instance has returned (eval depth 0), never from inside an eval. */
 void feather_arena_reset(void);
 
 /* Give back everything allocated since usage was `mark` (a value returned
  * by feather_arena_used()). Used by the core around work whose scratch
  * memory dies with it, e.g. one command of a long loop; a mark above the
- * current usage is ignored. */
+ * current usage is ignored. Lifetime: pointers allocated after the mark are
+ * dead afterwards; the caller must hold none of them. Never below the floor
+ * of the per-eval cache (cache.h), whose memory lives for the whole eval. */
 void feather_arena_release(size_t mark);
 
 /* Get current arena usage in bytes (for diagnostics). */
@@ -53,14 +61,6 @@ size_t feather_arena_high_water(void);
 /* Native only: hold the arena's blocks to max bytes (a host's memory limit, as a WASM
  * host lowers the maximum of linear memory); 0: the build's default maximum. */
 void feather_arena_native_limit(size_t max);
-#endif
-
-#ifdef FEATHER_WASM_BUILD
-/* Shims exported to hosts, which copy strings into the arena with them.
- * alloc() is feather_arena_alloc(); free() does nothing: memory comes back
- * at the next feather_arena_reset(). */
-void *alloc(unsigned int size);
-void free(void *ptr);
 #endif
 
 #endif /* FEATHER_ARENA_H */

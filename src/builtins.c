@@ -69,26 +69,3 @@ int f_builtin_total(void) {
     if (flat_count < 0) flatten();
     return flat_count;
 }
-
-/* TEMPORARY: weak stand-ins so the core links while families are being
- * written; each family's real definition overrides its stand-in. Removed
- * once all of them have landed. */
-__attribute__((weak)) const BuiltinDef f_cmds_list[] = {{0, 0}};
-__attribute__((weak)) const BuiltinDef f_cmds_string[] = {{0, 0}};
-__attribute__((weak)) const BuiltinDef f_cmds_dict[] = {{0, 0}};
-__attribute__((weak)) const BuiltinDef f_cmds_array[] = {{0, 0}};
-__attribute__((weak)) const BuiltinDef f_cmds_format[] = {{0, 0}};
-__attribute__((weak)) const BuiltinDef f_cmds_regexp[] = {{0, 0}};
-__attribute__((weak)) int f_cmd_expr(FeatherInterp i, int objc, FeatherObj *objv) {
-    (void)objc;
-    (void)objv;
-    return f_error(i, "expr is not available yet");
-}
-__attribute__((weak)) int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out) {
-    (void)out;
-    return f_error(i, "expr is not available yet: %o", e);
-}
-__attribute__((weak)) int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out) {
-    /* A plain integer or boolean word is enough for early tests. */
-    return f_get_bool(i, e, out);
-}

@@ -17,10 +17,6 @@
  */
 #include "core.h"
 
-/* Shared with cmd_string.c. */
-bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
-                bool nocase);
-
 static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
 
 /* ------------------------------------------------------------ Tcl's hash table */
@@ -255,7 +251,7 @@ enum { MODE_EXACT, MODE_GLOB, MODE_REGEXP };
 static int key_matches(FeatherInterp i, int mode, FeatherObj pattern, const char *p, uint32_t pn,
                        FeatherObj key, const char *s, uint32_t sn, bool *out) {
     if (mode == MODE_GLOB) {
-        *out = fstr_match(i, p, pn, s, sn, false);
+        *out = f_match(i, p, pn, s, sn, false);
         return TCL_OK;
     }
     FeatherObj words[4] = {f_str(i, "::regexp"), f_str(i, "--"), pattern, key};
@@ -305,7 +301,7 @@ static int array_get(FeatherInterp i, int objc, FeatherObj *objv) {
     for (uint32_t k = 0; k < keys.n; k++) {
         uint32_t kl;
         const char *key = key_text(&keys, k, &kl);
-        if (p && !fstr_match(i, p, pn, key, kl, false)) continue;
+        if (p && !f_match(i, p, pn, key, kl, false)) continue;
         FeatherObj v;
         /* An element a read trace unset is left out, as Tcl does. */
         if (feather_host_var_get(i, name, n, key, (int32_t)kl, 0, &v) != FEATHER_VAR_OK) continue;
@@ -452,7 +448,7 @@ static int array_unset(FeatherInterp i, int objc, FeatherObj *objv) {
     for (uint32_t k = 0; k < keys.n; k++) {
         uint32_t kl;
         const char *key = key_text(&keys, k, &kl);
-        if (!fstr_match(i, p, pn, key, kl, false)) continue;
+        if (!f_match(i, p, pn, key, kl, false)) continue;
         int st = feather_host_var_unset(i, name, n, key, (int32_t)kl, &msg);
         if (st == FEATHER_VAR_TRACE_ERROR) return element_error(i, "unset", name, n, key, kl, st, msg);
     }

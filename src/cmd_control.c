@@ -583,7 +583,7 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
         bool match = false;
         FeatherObj captured = 0;
         if (p == np - 2 && f_streq(pat, pn, "default")) match = true;
-        else if (mode == GLOB) match = f_glob(pat, pn, s, sn, nocase);
+        else if (mode == GLOB) match = f_match(i, pat, pn, s, sn, nocase);
         else if (mode == REGEXP) {
             /* Through the regexp command: -inline gives the groups. */
             FeatherObj words[6];

@@ -21,8 +21,6 @@
 #include "core.h"
 
 /* Shared with cmd_string.c and cmd_array.c. */
-bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
-                bool nocase);
 FeatherObj f_hash_stats(FeatherInterp i, const char *buf, const uint32_t *spans, uint32_t n,
                         uint32_t stride);
 
@@ -405,7 +403,7 @@ static int dict_filter(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t len;
         const char *s = entry_text(&d, 2 * k + (uint32_t)(type == 2), &len);
         for (int p = 0; p < npat; p++) {
-            if (fstr_match(i, pats[p], plens[p], s, len, false)) {
+            if (f_match(i, pats[p], plens[p], s, len, false)) {
                 kept[nk++] = d.items[2 * k];
                 kept[nk++] = d.items[2 * k + 1];
                 break;
@@ -499,12 +497,8 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
         }
     } else {
         int64_t cur, delta = 1, sum;
-        if (f_get_int(i, v, &cur) != TCL_OK) {
-            f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
-            return TCL_ERROR;
-        }
+        if (f_get_int(i, v, &cur) != TCL_OK) return TCL_ERROR;
         if (objc == 5 && f_get_int(i, objv[4], &delta) != TCL_OK) {
-            f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
             add_info(i, "\n    (reading increment)");
             return TCL_ERROR;
         }
@@ -547,7 +541,7 @@ static int dict_keys_values(FeatherInterp i, int objc, FeatherObj *objv, bool va
         if (p) {
             uint32_t len;
             const char *s = entry_text(&d, 2 * k + which, &len);
-            if (!fstr_match(i, p, pn, s, len, false)) continue;
+            if (!f_match(i, p, pn, s, len, false)) continue;
         }
         out[n++] = d.items[2 * k + which];
     }

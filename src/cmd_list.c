@@ -13,8 +13,8 @@
  * handles; one made of new strings (indices, split pieces, sub-elements)
  * is one list_from_spans. No command crosses once per element.
  *
- * Indices are read by fstr_get_index (cmd_string.c), Tcl 8.6's
- * TclGetIntForIndex; lsort is Tcl's merge sort, comparison for comparison.
+ * Indices are read by f_get_index (obj.c), Tcl 8.6's TclGetIntForIndex;
+ * lsort is Tcl's merge sort, comparison for comparison.
  */
 #include "core.h"
 
@@ -23,11 +23,6 @@ uint32_t fstr_case(FeatherInterp i, uint32_t c, int mode);
 uint32_t fstr_class(FeatherInterp i, uint32_t c);
 int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out);
 int fstr_parse_wide(const char *s, uint32_t n, int64_t *out);
-int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
-int fstr_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
-                  int *index);
-bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
-                bool nocase);
 int fstr_compare(FeatherInterp i, const char *a, uint32_t an, const char *b, uint32_t bn,
                  bool nocase, int64_t reqlen);
 
@@ -136,7 +131,7 @@ static FeatherObj item(FeatherInterp i, FeatherObj list, uint32_t k) {
 static bool is_index(FeatherInterp i, FeatherObj o) {
     int64_t v;
     FeatherObj saved = f_result(i);
-    if (fstr_get_index(i, o, 0, &v, NULL) == TCL_OK) return true;
+    if (f_get_index(i, o, 0, &v, NULL) == TCL_OK) return true;
     f_set_result(i, saved);
     f_set_error_code(i, 0);
     return false;
@@ -196,7 +191,7 @@ static int idx_specs(FeatherInterp i, FeatherObj o, IdxSpec **specs, uint32_t *c
     for (uint32_t k = 0; k < n; k++) {
         int64_t v;
         bool end;
-        int code = fstr_get_index(i, items[k], 0, &v, &end);
+        int code = f_get_index(i, items[k], 0, &v, &end);
         if (code == TCL_OK) {
             uint32_t len;
             const char *s = f_get(i, items[k], &len);
@@ -332,11 +327,11 @@ static int lindex_flat(FeatherInterp i, FeatherObj list, FeatherObj *idx, uint32
         uint32_t len;
         if (f_list_length(i, cur, &len) != TCL_OK) return TCL_ERROR;
         int64_t v;
-        if (fstr_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
+        if (f_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
         if (v < 0 || v >= len) {
             /* Out of range: the rest must still be valid indices. */
             for (k++; k < n; k++) {
-                if (fstr_get_index(i, idx[k], -1, &v, NULL) != TCL_OK) return TCL_ERROR;
+                if (f_get_index(i, idx[k], -1, &v, NULL) != TCL_OK) return TCL_ERROR;
             }
             *out = f_empty(i);
             return TCL_OK;
@@ -402,8 +397,8 @@ static int cmd_lrange(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t first, last;
-    if (fstr_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
-    if (fstr_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (last >= len) last = (int64_t)len - 1;
     if (first > last) return f_ok_empty(i);
@@ -415,7 +410,7 @@ static int cmd_linsert(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t at;
-    if (fstr_get_index(i, objv[2], len, &at, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[2], len, &at, NULL) != TCL_OK) return TCL_ERROR;
     if (at < 0) at = 0;
     if (at > len) at = len;
     return f_ok(i, feather_host_list_splice(i, objv[1], (uint32_t)at, 0, objv + 3,
@@ -427,8 +422,8 @@ static int cmd_lreplace(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t len;
     if (f_list_length(i, objv[1], &len) != TCL_OK) return TCL_ERROR;
     int64_t first, last;
-    if (fstr_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
-    if (fstr_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[2], (int64_t)len - 1, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], (int64_t)len - 1, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (first > len) first = len;
     if (last >= len) last = (int64_t)len - 1;
@@ -528,7 +523,7 @@ static int lset_flat(FeatherInterp i, FeatherObj list, FeatherObj *idx, uint32_t
         uint32_t len;
         if (f_list_length(i, cur, &len) != TCL_OK) return TCL_ERROR;
         int64_t v;
-        if (fstr_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
+        if (f_get_index(i, idx[k], (int64_t)len - 1, &v, NULL) != TCL_OK) return TCL_ERROR;
         if (v < 0 || v > len) {
             f_set_error_code(i, f_str(i, "TCL OPERATION LSET BADINDEX"));
             return f_error(i, "list index out of range");
@@ -608,7 +603,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t nspecs = 0;
     for (int k = 1; k < objc - 2; k++) {
         int opt;
-        if (fstr_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (f_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
         switch (opt) {
         case O_ALL: all = true; break;
         case O_ASCII: dtype = DT_ASCII; break;
@@ -665,7 +660,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
     if (plist(i, objv[objc - 2], &pl) != TCL_OK) return TCL_ERROR;
     int64_t offset = 0;
     if (start_obj) {
-        if (fstr_get_index(i, start_obj, (int64_t)pl.n - 1, &offset, NULL) != TCL_OK) return TCL_ERROR;
+        if (f_get_index(i, start_obj, (int64_t)pl.n - 1, &offset, NULL) != TCL_OK) return TCL_ERROR;
         if (offset < 0) offset = 0;
         if (offset > (int64_t)pl.n - 1) return (all || inl) ? f_ok_empty(i) : f_ok_int(i, -1);
     }
@@ -762,7 +757,7 @@ static int cmd_lsearch(FeatherInterp i, int objc, FeatherObj *objv) {
                 }
                 }
                 break;
-            case M_GLOB: match = fstr_match(i, pat, plen, e, en, nocase); break;
+            case M_GLOB: match = f_match(i, pat, plen, e, en, nocase); break;
             default:
                 if (regexp_match(i, nocase, pat_obj, e, en, &match) != TCL_OK) return TCL_ERROR;
                 break;
@@ -981,7 +976,7 @@ static int cmd_lsort(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t nspecs = 0;
     for (int k = 1; k < objc - 1; k++) {
         int opt;
-        if (fstr_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (f_get_enum(i, objv[k], options, "option", &opt) != TCL_OK) return TCL_ERROR;
         switch (opt) {
         case O_ASCII: si.mode = SM_ASCII; break;
         case O_COMMAND:

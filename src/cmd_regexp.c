@@ -78,7 +78,7 @@ static int exact_option(FeatherInterp i, FeatherObj o, const char *const *table,
  * just past the last character), negative means 0. */
 static int start_offset(FeatherInterp i, FeatherObj o, uint32_t len, uint32_t *out) {
     int64_t v;
-    if (f_get_index(i, o, len, &v) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, o, len, &v, NULL) != TCL_OK) return TCL_ERROR;
     if (v < 0) v = 0;
     if (v > (int64_t)len) v = len;
     *out = (uint32_t)v;
@@ -170,7 +170,7 @@ static int cmd_regexp(FeatherInterp i, int objc, FeatherObj *objv) {
         case O_START: {
             if (++k >= objc) goto end_options;
             int64_t v;
-            if (f_get_index(i, objv[k], 0, &v) != TCL_OK) return TCL_ERROR;
+            if (f_get_index(i, objv[k], 0, &v, NULL) != TCL_OK) return TCL_ERROR;
             start_obj = objv[k];
             break;
         }
@@ -337,7 +337,7 @@ static int cmd_regsub(FeatherInterp i, int objc, FeatherObj *objv) {
         case O_START: {
             if (++k >= objc) goto end_options;
             int64_t v;
-            if (f_get_index(i, objv[k], 0, &v) != TCL_OK) return TCL_ERROR;
+            if (f_get_index(i, objv[k], 0, &v, NULL) != TCL_OK) return TCL_ERROR;
             start_obj = objv[k];
             break;
         }

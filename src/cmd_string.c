@@ -7,12 +7,10 @@
  * the host (feather_host_rune_case / feather_host_rune_class) through a
  * small cache, as both are pure functions of the code point.
  *
- * The helpers named fstr_* are shared with cmd_list.c (lsearch -glob,
+ * The helpers named fstr_* are shared with cmd_list.c (case mapping,
  * -nocase comparisons, lsort -dictionary).
  */
 #include "core.h"
-
-int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
 
 /* ------------------------------------------------------------ characters */
 
@@ -153,22 +151,6 @@ void fstr_error_code(FeatherInterp i, const char *words, const char *v, uint32_t
     f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
 }
 
-/* f_get_enum with Tcl's errorCode: TCL LOOKUP INDEX what value, or
- * TCL LOOKUP SUBCOMMAND value. */
-int fstr_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const char *what,
-                  int *index) {
-    if (f_get_enum(i, o, table, what, index) == TCL_OK) return TCL_OK;
-    uint32_t n;
-    const char *s = f_get(i, o, &n);
-    bool sub = f_streq(what, (uint32_t)f_strlen(what), "subcommand");
-    StrBuf w;
-    sb_init(&w, 32);
-    sb_adds(&w, sub ? "TCL LOOKUP SUBCOMMAND" : "TCL LOOKUP INDEX ");
-    if (!sub) sb_adds(&w, what);
-    fstr_error_code(i, w.data ? w.data : "TCL LOOKUP INDEX", s, n);
-    return TCL_ERROR;
-}
-
 /* "bad option" for the options Tcl checks by hand. */
 static int bad_option(FeatherInterp i, const char *s, uint32_t n, const char *must) {
     fstr_error_code(i, "TCL LOOKUP INDEX option", s, n);
@@ -195,73 +177,6 @@ int fstr_get_int32(FeatherInterp i, FeatherObj o, int32_t *out) {
 too_large:
     f_set_error_code(i, f_str(i, "ARITH IOVERFLOW {integer value too large to represent}"));
     return f_error(i, "integer value too large to represent");
-}
-
-/* Glob matching exactly as Tcl_StringCaseMatch, by characters; with nocase
- * both sides are compared in lower case. */
-bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
-                bool nocase) {
-    uint32_t p = 0, s = 0, ch1, ch2, len;
-    for (;;) {
-        if (p == pn) return s == sn;
-        char pc = pat[p];
-        if (s == sn && pc != '*') return false;
-        if (pc == '*') {
-            while (++p < pn && pat[p] == '*') {}
-            if (p == pn) return true;
-            char next = pat[p];
-            char_at(pat, pn, p, &ch2);
-            if (nocase) ch2 = lower(i, ch2);
-            for (;;) {
-                if (next != '[' && next != '?' && next != '\\') {
-                    /* Skip quickly to the next possible start. */
-                    while (s < sn) {
-                        len = char_at(str, sn, s, &ch1);
-                        if (ch2 == ch1 || (nocase && ch2 == lower(i, ch1))) break;
-                        s += len;
-                    }
-                }
-                if (fstr_match(i, pat + p, pn - p, str + s, sn - s, nocase)) return true;
-                if (s == sn) return false;
-                s += char_at(str, sn, s, &ch1);
-            }
-        }
-        if (pc == '?') {
-            p++;
-            s += char_at(str, sn, s, &ch1);
-            continue;
-        }
-        if (pc == '[') {
-            p++;
-            s += char_at(str, sn, s, &ch1);
-            if (nocase) ch1 = lower(i, ch1);
-            for (;;) {
-                uint32_t lo, hi;
-                if (p == pn || pat[p] == ']') return false;
-                p += char_at(pat, pn, p, &lo);
-                if (nocase) lo = lower(i, lo);
-                if (p < pn && pat[p] == '-') {
-                    p++;
-                    if (p == pn) return false;
-                    p += char_at(pat, pn, p, &hi);
-                    if (nocase) hi = lower(i, hi);
-                    if ((lo <= ch1 && ch1 <= hi) || (hi <= ch1 && ch1 <= lo)) break;
-                } else if (lo == ch1) {
-                    break;
-                }
-            }
-            while (p < pn && pat[p] != ']') p++;
-            if (p < pn) p++;
-            continue;
-        }
-        if (pc == '\\') {
-            p++;
-            if (p == pn) return false;
-        }
-        s += char_at(str, sn, s, &ch1);
-        p += char_at(pat, pn, p, &ch2);
-        if (nocase ? lower(i, ch1) != lower(i, ch2) : ch1 != ch2) return false;
-    }
 }
 
 /* Compare as Tcl's string compare: -1, 0 or 1. reqlen < 0: whole strings;
@@ -399,7 +314,7 @@ static int s_first(FeatherInterp i, int objc, FeatherObj *objv) {
     str_load(i, objv[2], &needle);
     str_load(i, objv[3], &hay);
     int64_t start = 0;
-    if (objc == 5 && fstr_get_index(i, objv[4], (int64_t)hay.chars - 1, &start, NULL) != TCL_OK)
+    if (objc == 5 && f_get_index(i, objv[4], (int64_t)hay.chars - 1, &start, NULL) != TCL_OK)
         return TCL_ERROR;
     return f_ok_int(i, find_first(&hay, &needle, start));
 }
@@ -411,7 +326,7 @@ static int s_last(FeatherInterp i, int objc, FeatherObj *objv) {
     str_load(i, objv[2], &needle);
     str_load(i, objv[3], &hay);
     int64_t last = (int64_t)hay.chars - 1;
-    if (objc == 5 && fstr_get_index(i, objv[4], (int64_t)hay.chars - 1, &last, NULL) != TCL_OK)
+    if (objc == 5 && f_get_index(i, objv[4], (int64_t)hay.chars - 1, &last, NULL) != TCL_OK)
         return TCL_ERROR;
     if (needle.chars == 0 || needle.chars > hay.chars) return f_ok_int(i, -1);
     /* The match must lie within characters [0, last]. */
@@ -433,7 +348,7 @@ static int s_index(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t k;
-    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &k, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &k, NULL) != TCL_OK) return TCL_ERROR;
     if (k < 0 || k >= st.chars) return f_ok_empty(i);
     uint32_t a = str_off(&st, (uint32_t)k);
     uint32_t cp;
@@ -449,222 +364,16 @@ static int s_length(FeatherInterp i, int objc, FeatherObj *objv) {
 
 /* ---------------- string is */
 
-/* What TclParseNumber finds at the start of s: the longest prefix that is
- * a number, white space around it included. */
-typedef struct NumScan {
-    uint32_t stop;  /* end of the number and the white space after it */
-    uint32_t end;   /* end of the number itself */
-    bool is_int;    /* the number is an integer */
-    bool big;       /* ... whose magnitude exceeds 64 bits */
-    bool neg;       /* a minus sign came first */
-    uint64_t mag;   /* its magnitude */
-} NumScan;
-
 static bool is_ws(char c) { return c == ' ' || (c >= 9 && c <= 13); }
-
-static bool word_ci(const char *s, uint32_t n, uint32_t k, const char *w) {
-    uint32_t l = (uint32_t)f_strlen(w);
-    if (k + l > n) return false;
-    for (uint32_t j = 0; j < l; j++) {
-        if ((s[k + j] | 0x20) != w[j]) return false;
-    }
-    return true;
-}
-
-static int digit_val(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return 99;
-}
-
-/* Digits of base `base` from k; accumulates the magnitude. Returns the end. */
-static uint32_t scan_digits(const char *s, uint32_t n, uint32_t k, unsigned base, NumScan *r) {
-    r->mag = 0;
-    r->big = false;
-    while (k < n && digit_val(s[k]) < (int)base) {
-        unsigned d = (unsigned)digit_val(s[k]);
-        if (r->mag > (UINT64_MAX - d) / base) r->big = true;
-        r->mag = r->mag * base + d;
-        k++;
-    }
-    return k;
-}
-
-static bool scan_number(const char *s, uint32_t n, bool int_only, NumScan *r) {
-    uint32_t k = 0;
-    while (k < n && is_ws(s[k])) k++;
-    r->neg = k < n && s[k] == '-';
-    if (k < n && (s[k] == '+' || s[k] == '-')) k++;
-    uint32_t accept = 0;
-    bool found = false;
-    r->is_int = false;
-    r->big = false;
-    r->mag = 0;
-    if (k < n && s[k] == '0' && k + 1 < n &&
-        (s[k + 1] == 'x' || s[k + 1] == 'X' || s[k + 1] == 'b' || s[k + 1] == 'B' ||
-         s[k + 1] == 'o' || s[k + 1] == 'O')) {
-        char p = (char)(s[k + 1] | 0x20);
-        unsigned base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
-        uint32_t e = scan_digits(s, n, k + 2, base, r);
-        found = true;
-        r->is_int = true;
-        if (e > k + 2) {
-            accept = e;
-        } else {
-            accept = k + 1; /* just the 0 */
-            r->mag = 0;
-            r->big = false;
-        }
-    } else if (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) {
-        uint32_t e = k;
-        while (e < n && s[e] >= '0' && s[e] <= '9') e++;
-        uint32_t d1 = e - k;
-        if (d1 > 0) {
-            found = true;
-            r->is_int = true;
-            if (s[k] == '0' && d1 > 1) {
-                /* A leading 0: octal as far as the digits are octal. */
-                uint32_t o = scan_digits(s, n, k + 1, 8, r);
-                accept = o;
-            } else {
-                scan_digits(s, n, k, 10, r);
-                accept = e;
-            }
-        }
-        if (!int_only) {
-            uint32_t f = e, d2 = 0;
-            if (f < n && s[f] == '.') {
-                f++;
-                while (f < n && s[f] >= '0' && s[f] <= '9') {
-                    f++;
-                    d2++;
-                }
-            }
-            if (d1 + d2 > 0) {
-                bool fractional = f > e;
-                if (f < n && (s[f] == 'e' || s[f] == 'E')) {
-                    uint32_t x = f + 1;
-                    if (x < n && (s[x] == '+' || s[x] == '-')) x++;
-                    uint32_t xd = x;
-                    while (x < n && s[x] >= '0' && s[x] <= '9') x++;
-                    if (x > xd) {
-                        f = x;
-                        fractional = true;
-                    }
-                }
-                if (fractional) {
-                    found = true;
-                    r->is_int = false;
-                    accept = f;
-                }
-            }
-        }
-    } else if (!int_only && k < n) {
-        if (word_ci(s, n, k, "infinity")) {
-            found = true;
-            accept = k + 8;
-        } else if (word_ci(s, n, k, "inf")) {
-            found = true;
-            accept = k + 3;
-        } else if (word_ci(s, n, k, "nan")) {
-            found = true;
-            accept = k + 3;
-            if (accept < n && s[accept] == '(') {
-                uint32_t x = accept + 1;
-                while (x < n && digit_val(s[x]) < 16) x++;
-                if (x < n && s[x] == ')') accept = x + 1;
-            }
-        }
-    }
-    if (!found) return false;
-    r->end = accept;
-    while (accept < n && is_ws(s[accept])) accept++;
-    r->stop = accept;
-    return true;
-}
 
 /* TclGetWideIntFromObj on text: 1 ok (magnitudes up to 2^64-1 wrap, as
  * in Tcl), 2 too large, 0 not an integer. */
 int fstr_parse_wide(const char *s, uint32_t n, int64_t *out) {
-    NumScan r;
-    if (!scan_number(s, n, true, &r) || r.stop != n) return 0;
+    NumberScan r;
+    if (!f_scan_number(s, n, true, &r) || r.stop != n) return 0;
     if (r.big) return 2;
     *out = (int64_t)(r.neg ? (uint64_t)0 - r.mag : r.mag);
     return 1;
-}
-
-/* Tcl_GetInt on text: white space around, a sign, any radix; a magnitude
- * up to 2^32-1, wrapped to 32 bits as Tcl does. */
-static bool text_int32(const char *s, uint32_t n, int32_t *out) {
-    NumScan r;
-    if (!scan_number(s, n, true, &r) || r.stop != n || r.big || r.mag > 4294967295u) return false;
-    uint32_t v = (uint32_t)r.mag;
-    *out = (int32_t)(r.neg ? 0u - v : v);
-    return true;
-}
-
-static int32_t wrap_add(int64_t a, int32_t b) {
-    return (int32_t)((uint32_t)(int32_t)a + (uint32_t)b);
-}
-
-/* Tcl 8.6's TclGetIntForIndex: an integer, a prefix of "end", end+N,
- * end-N, M+N or M-N (N and M as Tcl_GetInt reads them), in 32-bit
- * arithmetic. *is_end (may be NULL) tells an end-relative index. */
-int fstr_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end) {
-    int64_t raw;
-    int32_t v;
-    if (is_end) *is_end = false;
-    if (f_integer_get(i, o, &raw) == 1 && raw <= 4294967295LL && raw >= -4294967295LL) {
-        *out = (int32_t)(uint32_t)(uint64_t)raw;
-        return TCL_OK;
-    }
-    uint32_t n;
-    const char *s = f_get(i, o, &n);
-    if (text_int32(s, n, &v)) {
-        *out = v;
-        return TCL_OK;
-    }
-    if (n > 0 && s[0] == 'e' && memcmp(s, "end", n < 3 ? n : 3) == 0) {
-        if (is_end) *is_end = true;
-        if (n <= 3) {
-            *out = end;
-            return TCL_OK;
-        }
-        if (n > 4 && (s[3] == '-' || s[3] == '+') && !is_ws(s[4]) && text_int32(s + 4, n - 4, &v)) {
-            *out = wrap_add(end, s[3] == '-' ? (int32_t)(0u - (uint32_t)v) : v);
-            return TCL_OK;
-        }
-        if (is_end) *is_end = false;
-    } else {
-        uint32_t k = 0;
-        while (k < n && is_ws(s[k])) k++;
-        NumScan r;
-        if (scan_number(s + k, n - k, true, &r)) {
-            uint32_t op = k + r.end;
-            int32_t a, b;
-            if (op + 1 < n && (s[op] == '+' || s[op] == '-') && !is_ws(s[op + 1]) &&
-                text_int32(s + k, r.end, &a) && text_int32(s + op + 1, n - op - 1, &b)) {
-                *out = wrap_add(a, s[op] == '-' ? (int32_t)(0u - (uint32_t)b) : b);
-                return TCL_OK;
-            }
-        }
-    }
-    /* TclCheckBadOctal: a number with a leading 0 gets a hint. */
-    const char *hint = "";
-    uint32_t k = (n >= 4 && memcmp(s, "end-", 4) == 0) ? 4 : 0;
-    while (k < n && is_ws(s[k])) k++;
-    if (k < n && (s[k] == '+' || s[k] == '-')) k++;
-    if (k < n && s[k] == '0') {
-        k++;
-        if (k < n && (s[k] == 'o' || s[k] == 'O')) k++;
-        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
-        while (k < n && is_ws(s[k])) k++;
-        if (k == n) hint = " (looks like invalid octal number)";
-    }
-    f_set_error_code(i, f_str(i, "TCL VALUE INDEX"));
-    return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?%s", s, n,
-                   hint);
 }
 
 /* Tcl's ParseBoolean: 0, 1, or a prefix of yes/no/true/false/on/off. */
@@ -749,7 +458,7 @@ enum {
 static bool char_in_class(FeatherInterp i, int cls, uint32_t c) {
     switch (cls) {
     case IS_ASCII: return c < 128;
-    case IS_XDIGIT: return c < 128 && digit_val((char)c) < 16;
+    case IS_XDIGIT: return c < 128 && f_digit_value((char)c) < 16;
     case IS_WORDCHAR: return is_wordchar(i, c);
     default: break;
     }
@@ -773,13 +482,13 @@ static int s_is(FeatherInterp i, int objc, FeatherObj *objv) {
     static const char usage[] = "?-strict? ?-failindex var? str";
     if (objc < 4 || objc > 7) return sub_wrong(i, objv, S_IS, "class ?-strict? ?-failindex var? str");
     int cls;
-    if (fstr_get_enum(i, objv[2], is_classes, "class", &cls) != TCL_OK) return TCL_ERROR;
+    if (f_get_enum(i, objv[2], is_classes, "class", &cls) != TCL_OK) return TCL_ERROR;
     bool strict = false;
     FeatherObj failvar = 0;
     for (int k = 3; k < objc - 1; k++) {
         static const char *const opts[] = {"-strict", "-failindex", 0};
         int opt;
-        if (fstr_get_enum(i, objv[k], opts, "option", &opt) != TCL_OK) return TCL_ERROR;
+        if (f_get_enum(i, objv[k], opts, "option", &opt) != TCL_OK) return TCL_ERROR;
         if (opt == 0) {
             strict = true;
         } else {
@@ -811,8 +520,8 @@ static int s_is(FeatherInterp i, int objc, FeatherObj *objv) {
         break;
     }
     case IS_DOUBLE: {
-        NumScan r;
-        if (!scan_number(s, n, false, &r)) {
+        NumberScan r;
+        if (!f_scan_number(s, n, false, &r)) {
             result = false;
         } else if (r.stop < n) {
             result = false;
@@ -823,8 +532,8 @@ static int s_is(FeatherInterp i, int objc, FeatherObj *objv) {
     case IS_INTEGER:
     case IS_WIDE:
     case IS_ENTIER: {
-        NumScan r;
-        if (!scan_number(s, n, true, &r)) {
+        NumberScan r;
+        if (!f_scan_number(s, n, true, &r)) {
             result = false;
         } else if (r.stop < n) {
             result = false;
@@ -964,7 +673,7 @@ static int s_match(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t pn, sn;
     const char *p = f_get(i, objv[objc - 2], &pn);
     const char *s = f_get(i, objv[objc - 1], &sn);
-    return f_ok_int(i, fstr_match(i, p, pn, s, sn, nocase));
+    return f_ok_int(i, f_match(i, p, pn, s, sn, nocase));
 }
 
 static int s_range(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -972,8 +681,8 @@ static int s_range(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t end = (int64_t)st.chars - 1, first, last;
-    if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
-    if (fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (first < 0) first = 0;
     if (last > end) last = end;
     if (last < first) return f_ok_empty(i);
@@ -1034,8 +743,8 @@ static int s_replace(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t end = (int64_t)st.chars - 1, first, last;
-    if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
-    if (fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
     if (last < 0 || first > end || last < first) return f_ok(i, objv[2]);
     if (first < 0) first = 0;
     if (last > end) last = end;
@@ -1107,10 +816,10 @@ static int s_case(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
     uint32_t a = 0, z = st.n;
     if (objc > 3) {
         int64_t end = (int64_t)st.chars - 1, first, last;
-        if (fstr_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
+        if (f_get_index(i, objv[3], end, &first, NULL) != TCL_OK) return TCL_ERROR;
         if (first < 0) first = 0;
         last = first;
-        if (objc == 5 && fstr_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
+        if (objc == 5 && f_get_index(i, objv[4], end, &last, NULL) != TCL_OK) return TCL_ERROR;
         if (last >= end) last = end;
         if (last < first) return f_ok(i, objv[2]);
         a = str_off(&st, (uint32_t)first);
@@ -1184,7 +893,7 @@ static int s_wordend(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t idx;
-    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
     if (idx < 0) idx = 0;
     if (idx >= st.chars) return f_ok_int(i, st.chars);
     uint32_t p = str_off(&st, (uint32_t)idx), cur = p, len = 1;
@@ -1205,7 +914,7 @@ static int s_wordstart(FeatherInterp i, int objc, FeatherObj *objv) {
     Str st;
     str_load(i, objv[2], &st);
     int64_t idx;
-    if (fstr_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
+    if (f_get_index(i, objv[3], (int64_t)st.chars - 1, &idx, NULL) != TCL_OK) return TCL_ERROR;
     if (idx >= st.chars) idx = (int64_t)st.chars - 1;
     int64_t cur = 0;
     if (idx > 0) {
@@ -1230,7 +939,7 @@ static int s_wordstart(FeatherInterp i, int objc, FeatherObj *objv) {
 static int cmd_string(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "subcommand ?arg ...?");
     int sub;
-    if (fstr_get_enum(i, objv[1], subcommands, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
+    if (f_get_enum(i, objv[1], subcommands, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
     switch (sub) {
     case S_BYTELENGTH: return s_bytelength(i, objc, objv);
     case S_CAT: return s_cat(i, objc, objv);

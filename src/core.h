@@ -63,6 +63,12 @@ void sb_add_utf8(StrBuf *b, uint32_t codepoint);
  * whether it is the first element of the list (a leading '#' is braced). */
 void sb_add_element(StrBuf *b, const char *s, uint32_t n, bool first);
 
+#ifndef FEATHER_WASM_BUILD
+/* Native builds: the lowest address the core's C frames may reach in this
+ * eval (api.c); below it nesting fails with Tcl's nesting error. */
+extern uintptr_t f_native_stack_floor;
+#endif
+
 /* ------------------------------------------------------------ per-eval state */
 
 typedef struct InterpState {
@@ -132,8 +138,16 @@ uint32_t utf8_count(const char *s, uint32_t n);                      /* characte
 /* Byte offset of character index k (k <= count). */
 uint32_t utf8_offset(const char *s, uint32_t n, uint32_t k);
 
-/* Glob matching as Tcl's string match (* ? [chars] \x). */
+/* Glob matching exactly as Tcl_StringCaseMatch (string match, lsearch
+ * -glob, switch -glob, array names ...: * ? [chars] [a-z] \x), by
+ * characters; with nocase both sides are compared in lower case (Unicode
+ * case mapping from the host). */
+bool f_match(FeatherInterp i, const char *pat, uint32_t plen, const char *s, uint32_t slen,
+             bool nocase);
+/* The same matcher without an interp: nocase folds ASCII letters only. */
 bool f_glob(const char *pat, uint32_t plen, const char *s, uint32_t slen, bool nocase);
+/* Case mapping of one code point: mode 0 lower, 1 upper, 2 title (cmd_string.c). */
+uint32_t fstr_case(FeatherInterp i, uint32_t c, int mode);
 
 /* ------------------------------------------------------------ numbers */
 
@@ -151,9 +165,26 @@ int f_get_double(FeatherInterp i, FeatherObj o, double *out); /* "expected float
 int f_get_bool(FeatherInterp i, FeatherObj o, bool *out);     /* "expected boolean value ..." */
 /* Parse a boolean word: 1 ok, 0 not a boolean. */
 int f_parse_bool(const char *s, uint32_t n, bool *out);
-/* An index (integer, end, end-N, end+N, M+N, M-N) into a sequence whose
- * last index is `end`. */
-int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out);
+/* An index into a sequence whose last index is `end`, as Tcl 8.6's
+ * TclGetIntForIndex reads it: an integer, a prefix of "end", end+N, end-N,
+ * M+N or M-N (N and M as Tcl_GetInt reads them: any radix, white space
+ * around), in 32-bit arithmetic. *is_end (may be NULL) tells an
+ * end-relative index. Error: Tcl's message, errorCode TCL VALUE INDEX. */
+int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end);
+
+/* What TclParseNumber finds at the start of s: the longest prefix that is
+ * a number, white space around it included (int_only: integers only). */
+typedef struct NumberScan {
+    uint32_t stop;  /* end of the number and the white space after it */
+    uint32_t end;   /* end of the number itself */
+    bool is_int;    /* the number is an integer */
+    bool big;       /* ... whose magnitude exceeds 64 bits */
+    bool neg;       /* a minus sign came first */
+    uint64_t mag;   /* its magnitude */
+} NumberScan;
+bool f_scan_number(const char *s, uint32_t n, bool int_only, NumberScan *r);
+/* The value of a hexadecimal digit, 99 for any other character. */
+int f_digit_value(char c);
 
 FeatherObj f_int(FeatherInterp i, int64_t v);
 /* feather_host_integer_get, answered without a crossing when the core
@@ -215,10 +246,9 @@ int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out);
 /* Evaluate an expression; the result value in *out. */
 int f_expr(FeatherInterp i, FeatherObj e, FeatherObj *out);
 int f_expr_bool(FeatherInterp i, FeatherObj e, bool *out);
-/* Call a proc given its lookup info and the invoking words. */
-int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv);
-/* The same for apply: objv[0] is the lambda term (named in errors);
- * pinned: info's handles are pinned, so their parse may be cached. */
+/* Call a proc (lambda 0) or an apply lambda (objv[0] is the lambda term,
+ * named in errors) given its lookup info and the invoking words; pinned:
+ * info's handles are pinned, so their parse may be cached. */
 int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
                   bool pinned);
 /* f_invoke when the command name's text is already known. */

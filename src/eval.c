@@ -334,14 +334,15 @@ static int subst_words(FeatherInterp i, const char *s, Command *cmd, const Feath
  * memory (the linker places it first; it grows down towards address 0), so
  * a frame's address is the room left. Deep nesting whose frames are large
  * (expressions within expressions) must stop with Tcl's error while this
- * margin remains, before an overflow traps. */
+ * margin remains, before an overflow traps. Natively the floor comes from
+ * the outermost entry (api.c). */
 #define STACK_MARGIN (96u * 1024u)
 
 static bool stack_low(void) {
 #ifdef FEATHER_WASM_BUILD
     return (uintptr_t)__builtin_frame_address(0) < STACK_MARGIN;
 #else
-    return false;
+    return (uintptr_t)__builtin_frame_address(0) < f_native_stack_floor;
 #endif
 }
 
@@ -484,10 +485,6 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
 }
 
 /* ------------------------------------------------------------ procs */
-
-int f_call_proc(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv) {
-    return f_call_lambda(i, info, objc, objv, 0, false);
-}
 
 /* The parsed argument list: cached when params is a pinned handle, else
  * parsed into the arena. NULL (with an error) when it is not a list. */

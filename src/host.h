@@ -10,8 +10,11 @@
  *
  * Conventions (every function below follows them):
  *  - FeatherObj is a u32 handle to a host value; 0 is nil. A handle is valid
- *    until the current top-level eval completes. The core never keeps one
- *    across evals. Values are immutable in meaning: an operation that
+ *    until the outermost eval on the instance returns (nested evals do not
+ *    end it), or until the core releases back to a scratch mark taken before
+ *    the handle was made (feather_host_scratch_release; pinned handles are
+ *    not released). The core never keeps one across evals; a host stores
+ *    values, never handles. Values are immutable in meaning: an operation that
  *    "changes" a value returns a handle to the new value (the host may reuse
  *    storage when nothing else can observe it: copy-on-write).
  *  - FeatherInterp is a u32 interpreter id chosen by the host.
@@ -465,8 +468,12 @@ FeatherObj feather_host_pin(FeatherInterp i, FeatherObj o);
 
 /* ---------------------------------------------------------------- interp */
 
-/* The result of the outermost eval on this interp, handed to the host once
- * when feather_script_eval / feather_command_exec return. */
+/* The result of an entry of feather.h (feather_interp_init, _script_eval,
+ * _command_exec, _subst, _parse_status), handed to the host exactly once, as
+ * the entry returns. Nested entries (a trace, a host command calling eval)
+ * hand over their own result too: a host keeps the pending result of the
+ * entry around them. Like every handle, result lives until the outermost
+ * eval on the instance returns; a host that keeps it stores its value. */
 FEATHER_HOST(feather_host_interp_set_result)
 void feather_host_interp_set_result(FeatherInterp i, FeatherObj result);
 

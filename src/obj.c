@@ -216,6 +216,16 @@ int f_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const ch
         sb_adds(&b, table[k]);
     }
     f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    /* Tcl's errorCode: TCL LOOKUP SUBCOMMAND value, or TCL LOOKUP INDEX what value. */
+    StrBuf w;
+    sb_init(&w, (uint32_t)f_strlen(what) + n + 32);
+    sb_adds(&w, sub ? "TCL LOOKUP SUBCOMMAND " : "TCL LOOKUP INDEX ");
+    if (!sub) {
+        sb_add_element(&w, what, (uint32_t)f_strlen(what), false);
+        sb_addc(&w, ' ');
+    }
+    sb_add_element(&w, s, n, false);
+    f_set_error_code(i, f_strn(i, w.data ? w.data : "", w.len));
     return TCL_ERROR;
 }
 
@@ -351,6 +361,7 @@ int f_get_int(FeatherInterp i, FeatherObj o, int64_t *out) {
     uint32_t n;
     const char *s = f_get(i, o, &n);
     if (f_parse_int(s, n, out) == 1) return TCL_OK;
+    f_set_error_code(i, f_str(i, "TCL VALUE INTEGER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 
@@ -419,47 +430,199 @@ int f_get_bool(FeatherInterp i, FeatherObj o, bool *out) {
     return f_error(i, "expected boolean value but got \"%S\"", s, n);
 }
 
-int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out) {
+static bool word_ci(const char *s, uint32_t n, uint32_t k, const char *w) {
+    uint32_t l = (uint32_t)f_strlen(w);
+    if (k + l > n) return false;
+    for (uint32_t j = 0; j < l; j++) {
+        if ((s[k + j] | 0x20) != w[j]) return false;
+    }
+    return true;
+}
+
+int f_digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return 99;
+}
+
+/* Digits of base `base` from k; accumulates the magnitude. Returns the end. */
+static uint32_t scan_digits(const char *s, uint32_t n, uint32_t k, unsigned base, NumberScan *r) {
+    r->mag = 0;
+    r->big = false;
+    while (k < n && f_digit_value(s[k]) < (int)base) {
+        unsigned d = (unsigned)f_digit_value(s[k]);
+        if (r->mag > (UINT64_MAX - d) / base) r->big = true;
+        r->mag = r->mag * base + d;
+        k++;
+    }
+    return k;
+}
+
+bool f_scan_number(const char *s, uint32_t n, bool int_only, NumberScan *r) {
+    uint32_t k = 0;
+    while (k < n && is_space(s[k])) k++;
+    r->neg = k < n && s[k] == '-';
+    if (k < n && (s[k] == '+' || s[k] == '-')) k++;
+    uint32_t accept = 0;
+    bool found = false;
+    r->is_int = false;
+    r->big = false;
+    r->mag = 0;
+    if (k < n && s[k] == '0' && k + 1 < n &&
+        (s[k + 1] == 'x' || s[k + 1] == 'X' || s[k + 1] == 'b' || s[k + 1] == 'B' ||
+         s[k + 1] == 'o' || s[k + 1] == 'O')) {
+        char p = (char)(s[k + 1] | 0x20);
+        unsigned base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
+        uint32_t e = scan_digits(s, n, k + 2, base, r);
+        found = true;
+        r->is_int = true;
+        if (e > k + 2) {
+            accept = e;
+        } else {
+            accept = k + 1; /* just the 0 */
+            r->mag = 0;
+            r->big = false;
+        }
+    } else if (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) {
+        uint32_t e = k;
+        while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+        uint32_t d1 = e - k;
+        if (d1 > 0) {
+            found = true;
+            r->is_int = true;
+            if (s[k] == '0' && d1 > 1) {
+                /* A leading 0: octal as far as the digits are octal. */
+                uint32_t o = scan_digits(s, n, k + 1, 8, r);
+                accept = o;
+            } else {
+                scan_digits(s, n, k, 10, r);
+                accept = e;
+            }
+        }
+        if (!int_only) {
+            uint32_t f = e, d2 = 0;
+            if (f < n && s[f] == '.') {
+                f++;
+                while (f < n && s[f] >= '0' && s[f] <= '9') {
+                    f++;
+                    d2++;
+                }
+            }
+            if (d1 + d2 > 0) {
+                bool fractional = f > e;
+                if (f < n && (s[f] == 'e' || s[f] == 'E')) {
+                    uint32_t x = f + 1;
+                    if (x < n && (s[x] == '+' || s[x] == '-')) x++;
+                    uint32_t xd = x;
+                    while (x < n && s[x] >= '0' && s[x] <= '9') x++;
+                    if (x > xd) {
+                        f = x;
+                        fractional = true;
+                    }
+                }
+                if (fractional) {
+                    found = true;
+                    r->is_int = false;
+                    accept = f;
+                }
+            }
+        }
+    } else if (!int_only && k < n) {
+        if (word_ci(s, n, k, "infinity")) {
+            found = true;
+            accept = k + 8;
+        } else if (word_ci(s, n, k, "inf")) {
+            found = true;
+            accept = k + 3;
+        } else if (word_ci(s, n, k, "nan")) {
+            found = true;
+            accept = k + 3;
+            if (accept < n && s[accept] == '(') {
+                uint32_t x = accept + 1;
+                while (x < n && f_digit_value(s[x]) < 16) x++;
+                if (x < n && s[x] == ')') accept = x + 1;
+            }
+        }
+    }
+    if (!found) return false;
+    r->end = accept;
+    while (accept < n && is_space(s[accept])) accept++;
+    r->stop = accept;
+    return true;
+}
+
+/* Tcl_GetInt on text: white space around, a sign, any radix; a magnitude
+ * up to 2^32-1, wrapped to 32 bits as Tcl does. */
+static bool text_int32(const char *s, uint32_t n, int32_t *out) {
+    NumberScan r;
+    if (!f_scan_number(s, n, true, &r) || r.stop != n || r.big || r.mag > 4294967295u) return false;
+    uint32_t v = (uint32_t)r.mag;
+    *out = (int32_t)(r.neg ? 0u - v : v);
+    return true;
+}
+
+static int32_t wrap_add(int64_t a, int32_t b) {
+    return (int32_t)((uint32_t)(int32_t)a + (uint32_t)b);
+}
+
+/* Tcl 8.6's TclGetIntForIndex: an integer, a prefix of "end", end+N,
+ * end-N, M+N or M-N (N and M as Tcl_GetInt reads them), in 32-bit
+ * arithmetic. *is_end (may be NULL) tells an end-relative index. */
+int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *is_end) {
     int64_t raw;
-    if (f_integer_get(i, o, &raw) == 1) {
-        *out = raw;
+    int32_t v;
+    if (is_end) *is_end = false;
+    if (f_integer_get(i, o, &raw) == 1 && raw <= 4294967295LL && raw >= -4294967295LL) {
+        *out = (int32_t)(uint32_t)(uint64_t)raw;
         return TCL_OK;
     }
     uint32_t n;
     const char *s = f_get(i, o, &n);
-    const char *t = s;
-    uint32_t m = n;
-    int64_t base = 0;
-    if (m >= 3 && memcmp(t, "end", 3) == 0) {
-        base = end;
-        t += 3;
-        m -= 3;
-        if (m == 0) {
-            *out = base;
-            return TCL_OK;
-        }
-        if (t[0] != '+' && t[0] != '-') goto bad;
-        int64_t off;
-        if (f_parse_int(t, m, &off) != 1 || is_space(t[m - 1])) goto bad;
-        *out = base + off;
+    if (text_int32(s, n, &v)) {
+        *out = v;
         return TCL_OK;
     }
-    if (f_parse_int(t, m, out) == 1) return TCL_OK;
-    /* M+N, M-N */
-    for (uint32_t k = 1; k < m; k++) {
-        if (t[k] == '+' || t[k] == '-') {
-            int64_t a, b;
-            if (f_parse_int(t, k, &a) == 1 && f_parse_int(t + k + 1, m - k - 1, &b) == 1 &&
-                t[k + 1] != '+' && t[k + 1] != '-') {
-                *out = t[k] == '+' ? a + b : a - b;
+    if (n > 0 && s[0] == 'e' && memcmp(s, "end", n < 3 ? n : 3) == 0) {
+        if (is_end) *is_end = true;
+        if (n <= 3) {
+            *out = end;
+            return TCL_OK;
+        }
+        if (n > 4 && (s[3] == '-' || s[3] == '+') && !is_space(s[4]) && text_int32(s + 4, n - 4, &v)) {
+            *out = wrap_add(end, s[3] == '-' ? (int32_t)(0u - (uint32_t)v) : v);
+            return TCL_OK;
+        }
+        if (is_end) *is_end = false;
+    } else {
+        uint32_t k = 0;
+        while (k < n && is_space(s[k])) k++;
+        NumberScan r;
+        if (f_scan_number(s + k, n - k, true, &r)) {
+            uint32_t op = k + r.end;
+            int32_t a, b;
+            if (op + 1 < n && (s[op] == '+' || s[op] == '-') && !is_space(s[op + 1]) &&
+                text_int32(s + k, r.end, &a) && text_int32(s + op + 1, n - op - 1, &b)) {
+                *out = wrap_add(a, s[op] == '-' ? (int32_t)(0u - (uint32_t)b) : b);
                 return TCL_OK;
             }
-            break;
         }
     }
-bad:
+    /* TclCheckBadOctal: a number with a leading 0 gets a hint. */
+    const char *hint = "";
+    uint32_t k = (n >= 4 && memcmp(s, "end-", 4) == 0) ? 4 : 0;
+    while (k < n && is_space(s[k])) k++;
+    if (k < n && (s[k] == '+' || s[k] == '-')) k++;
+    if (k < n && s[k] == '0') {
+        k++;
+        if (k < n && (s[k] == 'o' || s[k] == 'O')) k++;
+        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+        while (k < n && is_space(s[k])) k++;
+        if (k == n) hint = " (looks like invalid octal number)";
+    }
     f_set_error_code(i, f_str(i, "TCL VALUE INDEX"));
-    return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?", s, n);
+    return f_error(i, "bad index \"%S\": must be integer?[+-]integer? or end?[+-]integer?%s", s, n,
+                   hint);
 }
 
 FeatherObj f_int(FeatherInterp i, int64_t v) {

@@ -304,56 +304,91 @@ uint32_t utf8_offset(const char *s, uint32_t n, uint32_t idx) {
 
 /* ------------------------------------------------------------ glob */
 
-static uint32_t fold(uint32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+/* One character at s[k] (k < n): its code point and byte length. */
+static uint32_t glob_char(const char *s, uint32_t n, uint32_t k, uint32_t *cp) {
+    if ((unsigned char)s[k] < 0x80) {
+        *cp = (unsigned char)s[k];
+        return 1;
+    }
+    return utf8_decode(s + k, n - k, cp);
+}
 
-bool f_glob(const char *p, uint32_t pn, const char *s, uint32_t sn, bool nocase) {
-    uint32_t pi = 0, si = 0;
-    while (pi < pn) {
-        char pc = p[pi];
+static uint32_t fold(FeatherInterp i, bool unicode, uint32_t c) {
+    if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return unicode ? fstr_case(i, c, 0) : c;
+}
+
+/* Tcl_StringCaseMatch, by characters. unicode: fold non-ASCII case through
+ * the host (i is a real interp), else ASCII letters only. */
+static bool glob_match(FeatherInterp i, bool unicode, const char *pat, uint32_t pn,
+                       const char *str, uint32_t sn, bool nocase) {
+    uint32_t p = 0, s = 0, ch1, ch2, len;
+    for (;;) {
+        if (p == pn) return s == sn;
+        char pc = pat[p];
+        if (s == sn && pc != '*') return false;
         if (pc == '*') {
-            while (pi < pn && p[pi] == '*') pi++;
-            if (pi == pn) return true;
+            while (++p < pn && pat[p] == '*') {}
+            if (p == pn) return true;
+            char next = pat[p];
+            glob_char(pat, pn, p, &ch2);
+            if (nocase) ch2 = fold(i, unicode, ch2);
             for (;;) {
-                if (f_glob(p + pi, pn - pi, s + si, sn - si, nocase)) return true;
-                if (si >= sn) return false;
-                uint32_t cp;
-                si += utf8_decode(s + si, sn - si, &cp);
+                if (next != '[' && next != '?' && next != '\\') {
+                    /* Skip quickly to the next possible start. */
+                    while (s < sn) {
+                        len = glob_char(str, sn, s, &ch1);
+                        if (ch2 == ch1 || (nocase && ch2 == fold(i, unicode, ch1))) break;
+                        s += len;
+                    }
+                }
+                if (glob_match(i, unicode, pat + p, pn - p, str + s, sn - s, nocase)) return true;
+                if (s == sn) return false;
+                s += glob_char(str, sn, s, &ch1);
             }
         }
-        if (si >= sn) return false;
-        uint32_t sc;
-        uint32_t slen = utf8_decode(s + si, sn - si, &sc);
         if (pc == '?') {
-            pi++;
-            si += slen;
+            p++;
+            s += glob_char(str, sn, s, &ch1);
             continue;
         }
         if (pc == '[') {
-            pi++;
-            bool matched = false;
-            uint32_t c = nocase ? fold(sc) : sc;
-            while (pi < pn && p[pi] != ']') {
+            p++;
+            s += glob_char(str, sn, s, &ch1);
+            if (nocase) ch1 = fold(i, unicode, ch1);
+            for (;;) {
                 uint32_t lo, hi;
-                pi += utf8_decode(p + pi, pn - pi, &lo);
-                hi = lo;
-                if (pi + 1 < pn && p[pi] == '-' && p[pi + 1] != ']') {
-                    pi++;
-                    pi += utf8_decode(p + pi, pn - pi, &hi);
+                if (p == pn || pat[p] == ']') return false;
+                p += glob_char(pat, pn, p, &lo);
+                if (nocase) lo = fold(i, unicode, lo);
+                if (p < pn && pat[p] == '-') {
+                    p++;
+                    if (p == pn) return false;
+                    p += glob_char(pat, pn, p, &hi);
+                    if (nocase) hi = fold(i, unicode, hi);
+                    if ((lo <= ch1 && ch1 <= hi) || (hi <= ch1 && ch1 <= lo)) break;
+                } else if (lo == ch1) {
+                    break;
                 }
-                if (nocase) { lo = fold(lo); hi = fold(hi); }
-                if (lo > hi) { uint32_t t = lo; lo = hi; hi = t; }
-                if (c >= lo && c <= hi) matched = true;
             }
-            if (pi < pn) pi++; /* the ']' */
-            if (!matched) return false;
-            si += slen;
+            while (p < pn && pat[p] != ']') p++;
+            if (p < pn) p++;
             continue;
         }
-        if (pc == '\\' && pi + 1 < pn) pi++;
-        uint32_t pcp;
-        pi += utf8_decode(p + pi, pn - pi, &pcp);
-        if (nocase ? fold(pcp) != fold(sc) : pcp != sc) return false;
-        si += slen;
+        if (pc == '\\') {
+            p++;
+            if (p == pn) return false;
+        }
+        s += glob_char(str, sn, s, &ch1);
+        p += glob_char(pat, pn, p, &ch2);
+        if (nocase ? fold(i, unicode, ch1) != fold(i, unicode, ch2) : ch1 != ch2) return false;
     }
-    return si == sn;
+}
+
+bool f_match(FeatherInterp i, const char *pat, uint32_t pn, const char *s, uint32_t sn, bool nocase) {
+    return glob_match(i, true, pat, pn, s, sn, nocase);
+}
+
+bool f_glob(const char *pat, uint32_t pn, const char *s, uint32_t sn, bool nocase) {
+    return glob_match(0, false, pat, pn, s, sn, nocase);
 }

@@ -17,6 +17,7 @@ from toolchain.build import BuildError, build
 from toolchain.hosts import all_hosts
 from toolchain.introspect import inspect
 from toolchain.manifest import Manifest
+from toolchain.usage import read_sources
 from toolchain.zig import ZigNotFound
 
 NOT_IMPLEMENTED = "not yet implemented"
@@ -171,3 +172,16 @@ def host_imports() -> Check:
         return Outcome(report.ok, "; ".join(report.problems))
 
     return Check("hosts provide exactly the module's imports", body)
+
+
+def host_sources() -> Check:
+    """Some host's source calls every export; every host's source implements every import."""
+
+    def body(ctx: Context) -> Outcome:
+        report = inspect(
+            ctx.manifest.wasm_path, ctx.manifest, hosts=[], sources=read_sources(ctx.root)
+        )
+        print(report.render())
+        return Outcome(report.ok, "; ".join(report.problems))
+
+    return Check("no export nothing uses, no import a host does not implement", body)

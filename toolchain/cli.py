@@ -13,6 +13,7 @@ from toolchain.checks import Context
 from toolchain.hosts import all_hosts
 from toolchain.introspect import inspect
 from toolchain.manifest import GATES, ManifestError, load_manifest
+from toolchain.usage import read_sources
 from toolchain.zig import ZigNotFound, default_zig
 
 
@@ -29,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     inspect_cmd = commands.add_parser("inspect", help="exports, imports and host import check")
     inspect_cmd.add_argument("--wasm", type=Path, help="module to inspect (default: the build's)")
     inspect_cmd.add_argument("--gate", choices=GATES, help="require exports through this gate")
-    inspect_cmd.add_argument("--no-hosts", action="store_true", help="skip the host comparison")
+    inspect_cmd.add_argument(
+        "--no-hosts", action="store_true", help="skip the host comparison and source scan"
+    )
 
     verify_cmd = commands.add_parser("verify", help="run the milestone gates in order")
     which = verify_cmd.add_mutually_exclusive_group()
@@ -77,7 +80,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "inspect":
         hosts = [] if args.no_hosts else all_hosts(manifest.root)
-        report = inspect(args.wasm or manifest.wasm_path, manifest, gate=args.gate, hosts=hosts)
+        sources = None if args.no_hosts else read_sources(manifest.root)
+        wasm = args.wasm or manifest.wasm_path
+        report = inspect(wasm, manifest, gate=args.gate, hosts=hosts, sources=sources)
         print(report.render())
         return 0 if report.ok else 1
     return _verify(args, Context(manifest))

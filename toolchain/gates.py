@@ -2,7 +2,8 @@
 
 To implement a gate, replace its ``planned(...)`` entries with real checks from
 toolchain/checks.py (``pytest_milestone``, ``exports_through``, ``host_imports``,
-``node_tests``, ``file_present``, ``file_absent``, ``command``, ``wasm_build``).
+``node_tests``, ``file_present``, ``file_absent``, ``command``, ``wasm_build``,
+``host_sources``).
 A gate that still holds a planned check reports "not implemented" and fails.
 """
 
@@ -17,6 +18,7 @@ from toolchain.checks import (
     exports_through,
     file_absent,
     host_imports,
+    host_sources,
     node_milestone,
     node_tests,
     pytest_milestone,
@@ -111,6 +113,8 @@ ALL: tuple[Gate, ...] = (
         (
             pytest_milestone("M11", "WASM.md names every export and import group; memory model"),
             file_absent("js/wasm_alloc.c"),
+            wasm_build(),
+            host_sources(),
         ),
     ),
     Gate(

@@ -9,6 +9,7 @@ from typing import Any
 from toolchain.hosts import Arity, HostReport
 from toolchain.manifest import Manifest
 from toolchain.table import render
+from toolchain.usage import HostSource, scan
 
 IMPORT_MODULE = "env"
 
@@ -137,6 +138,31 @@ def _import_section(imports: list[Extern], hosts: list[HostReport], report: Repo
             report.text.append(f"  {host.name}: {len(host.provided or {})} imports provided")
 
 
+def _usage_section(
+    exports: list[Extern], imports: list[Extern], sources: list[HostSource], report: Report
+) -> None:
+    usage = scan(
+        [e.name for e in exports if e.kind == "func"],
+        [i.name for i in imports if i.kind == "func"],
+        sources,
+    )
+    hosts = ", ".join(usage.hosts) or "none found"
+    report.text.append(f"host sources ({hosts}): exports called, imports implemented")
+    rows: list[list[object]] = [
+        ["export", name, ", ".join(by) or "NOBODY"] for name, by in usage.callers.items()
+    ]
+    rows += [
+        ["import", name, ", ".join(by) or "NOBODY"]
+        for name, by in usage.implementers.items()
+        if len(by) < len(usage.hosts) or not by
+    ]
+    report.text.append(render(["", "name", "hosts"], rows))
+    unused, missing = usage.unused_exports, usage.unimplemented_imports
+    report.text.append(f"exports nothing uses: {', '.join(unused) if unused else 'none'}")
+    report.text.append(f"imports no host implements: {', '.join(missing) if missing else 'none'}")
+    report.problems.extend(usage.problems())
+
+
 def _shown(path: Path) -> str:
     """``path`` relative to the working directory when it is below it."""
     try:
@@ -146,9 +172,16 @@ def _shown(path: Path) -> str:
 
 
 def inspect(
-    wasm: Path, manifest: Manifest, *, gate: str | None = None, hosts: list[HostReport]
+    wasm: Path,
+    manifest: Manifest,
+    *,
+    gate: str | None = None,
+    hosts: list[HostReport],
+    sources: list[HostSource] | None = None,
 ) -> Report:
-    """Check ``wasm`` against the manifest's exports through ``gate`` and against ``hosts``."""
+    """Check ``wasm`` against the manifest's exports through ``gate`` and against ``hosts``;
+    with ``sources``, also that some host calls every export and every host implements
+    every import (toolchain/usage.py)."""
     gate = gate or manifest.level
     report = Report()
     if not wasm.is_file():
@@ -158,4 +191,6 @@ def inspect(
     report.text.append(f"{_shown(wasm)}: {wasm.stat().st_size} bytes")
     _export_section(manifest, gate, exports, report)
     _import_section(imports, hosts, report)
+    if sources is not None:
+        _usage_section(exports, imports, sources, report)
     return report

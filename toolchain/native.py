@@ -9,8 +9,8 @@ In a native build the core calls the ``feather_host_*`` functions of src/host.h 
 They are defined in one generated file, ``native_ops.c`` (written to the variant's build
 directory from src/host.h and the FEATHER_HOST_FUNCTIONS list of src/feather.h; never part of
 the WASM build), each forwarding to the FeatherHostOps table the host installs with the
-exported ``feather_set_ops``. So the default ops that ``feather_get_ops(NULL)`` returns
-dispatch to the host's table: the single dispatch path of both builds.
+exported ``feather_set_ops``: the core's calls take the same path in both builds (in WASM
+the same functions are the module's imports).
 
 The generated file also holds:
 
@@ -44,8 +44,6 @@ from toolchain.zig import Zig, default_zig
 
 WASM_DEFINE = "FEATHER_WASM_BUILD"
 LIBRARY = "libfeather.so"
-# WASM-only shims (arena.h declares them under FEATHER_WASM_BUILD): no native definition.
-WASM_ONLY_EXPORTS = frozenset({"alloc", "free"})
 
 # Flags every native variant shares. -ffreestanding: the core assumes no C library, as in
 # WASM (its memcpy is its own). -ffp-contract=off and a baseline CPU: no fused multiply-add,
@@ -414,9 +412,10 @@ def build_native(
     if failures:
         raise BuildError("\n".join(failures))
 
-    exports = [e.name for e in manifest.linked_exports() if e.name not in WASM_ONLY_EXPORTS]
+    exports = [e.name for e in manifest.linked_exports()]
     exports += ["feather_set_ops", "feather_native_signatures", "feather_native_ops_count"]
     exports += ["feather_native_unwind", "feather_arena_release", "feather_arena_native_limit"]
+    exports += ["feather_native_stack_floor"]
     exports += ["feather_native_" + fn.name.removeprefix("feather_") for fn in guarded]
     vscript = out / "exports.map"
     vtext = version_script(exports)

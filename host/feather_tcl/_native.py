@@ -94,14 +94,11 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "feather_arena_native_limit": ("z", "v"),
     "feather_interp_init": ("pu", "i"),
     "feather_script_eval": ("pupzi", "i"),
-    "feather_script_eval_obj": ("puui", "i"),
     "feather_command_exec": ("puui", "i"),
     "feather_subst": ("puui", "i"),
-    "feather_parse_init": ("ppz", "v"),
-    "feather_parse_command": ("pup", "i"),
     "feather_parse_status": ("pupz", "i"),
-    "feather_get_ops": ("p", "p"),
     "feather_epoch_ptr": ("", "p"),
+    "feather_native_stack_floor": ("p", "v"),
 }
 
 
@@ -155,6 +152,7 @@ class _Library:
                 f"{path}: {count} host functions, {len(self.signatures)} described"
             )
         self.unwind = ctypes.c_int.in_dll(self.dll, "feather_native_unwind")
+        self.stack_thread = 0  # the thread whose stack floor the load holds (0: none yet)
         self.entries: dict[str, Any] = {}
         for name, (args, result) in EXPORTS.items():
             guarded = "feather_native_" + name.removeprefix("feather_")
@@ -171,6 +169,45 @@ class _Library:
         self.set_ops = self.dll.feather_set_ops
         self.set_ops.argtypes = [ctypes.c_void_p]
         self.set_ops.restype = None
+
+
+# ---------------------------------------------------------------- the C stack
+
+# What the core keeps free below its last check: its frames between two checks and the
+# host's callbacks (ctypes and Python frames on the same stack).
+_STACK_MARGIN_MAX = 1 << 20
+_threads = threading.local()
+
+
+def stack_floor() -> int:
+    """The lowest address the core's frames may reach on the calling thread: the bottom
+    of its stack (glibc's pthread_getattr_np) plus a margin of an eighth of the stack, at
+    most 1 MiB. 0 when the stack cannot be measured (the core then keeps a budget below
+    its outermost entry). Measured once per thread."""
+    floor: int | None = getattr(_threads, "stack_floor", None)
+    if floor is None:
+        floor = _measure_stack_floor()
+        _threads.stack_floor = floor
+    return floor
+
+
+def _measure_stack_floor() -> int:
+    try:
+        libc = ctypes.CDLL(None)
+        getattr_np = libc.pthread_getattr_np
+    except (OSError, AttributeError):
+        return 0
+    libc.pthread_self.restype = ctypes.c_void_p
+    getattr_np.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    attr = ctypes.create_string_buffer(256)  # a pthread_attr_t (56 bytes on x86-64)
+    if getattr_np(libc.pthread_self(), attr) != 0:
+        return 0
+    low, size = ctypes.c_void_p(), ctypes.c_size_t()
+    found = libc.pthread_attr_getstack(attr, ctypes.byref(low), ctypes.byref(size)) == 0
+    libc.pthread_attr_destroy(attr)
+    if not found or not low.value:
+        return 0
+    return low.value + min(size.value // 8, _STACK_MARGIN_MAX)
 
 
 def _parse_signatures(text: str) -> list[tuple[str, str, str]]:
@@ -345,7 +382,14 @@ class NativeInstance:
 
     def call(self, name: str, *args: int) -> int:
         """Call an export. Raises the exception a callback recorded (the core was
-        unwound: this instance is poisoned)."""
+        unwound: this instance is poisoned). The first call from a thread tells the core
+        where that thread's stack ends (its stack check)."""
+        lib = self._lib
+        if lib.stack_thread != threading.get_ident():
+            lib.stack_thread = threading.get_ident()
+            floor = self._entries.get("feather_native_stack_floor")
+            if floor is not None:
+                floor(stack_floor())
         result = self._entries[name](*args)
         if self.pending is not None:
             pending, self.pending = self.pending, None

@@ -68,7 +68,9 @@ class Interp:
 
     def eval(self, script: str, *, time_limit: float | None = None) -> str:
         """Evaluate a script; returns its result. Raises TclError on error.
-        time_limit (seconds): for this call instead of the interp's time_limit."""
+        time_limit (seconds): for this call instead of the interp's time_limit.
+        May be called from inside a command (a nested eval: nothing is reset until
+        the outermost eval on the runtime returns)."""
         self._check_open()
         rt, core = self._rt, self._core
         code, result = self._limited(lambda: rt.eval_script(core, script), time_limit)
@@ -79,6 +81,14 @@ class Interp:
         self._check_open()
         rt, core = self._rt, self._core
         code, result = self._limited(lambda: rt.command(core, [cmd, *args]), time_limit)
+        return self._finish(code, result)
+
+    def subst(self, text: str, flags: int = 0, *, time_limit: float | None = None) -> str:
+        """Substitute variables, commands and backslashes in text, as Tcl's subst does;
+        flags: 1 no backslashes, 2 no variables, 4 no commands (JS: feather.subst)."""
+        self._check_open()
+        rt, core = self._rt, self._core
+        code, result = self._limited(lambda: rt.subst(core, text, flags), time_limit)
         return self._finish(code, result)
 
     def _limited(
@@ -143,7 +153,12 @@ class Interp:
         self._core.add_command(name, command)
 
     def memory_stats(self) -> dict[str, int]:
-        """Scratch and persistent memory, and host crossings, for diagnostics."""
+        """Scratch and persistent memory, and host crossings, for diagnostics: the
+        fields of JS's memoryStats(id) in snake_case, with the same meaning. Per
+        interp: namespace_count, proc_count. The others belong to the runtime (the
+        instance and its handle table) and so are shared by every interp of it: a
+        handle lives until the outermost eval on the instance returns; host_calls
+        counts every crossing made on the runtime."""
         rt = self._rt
         return {
             "scratch_handles": len(rt.scratch),
@@ -155,7 +170,7 @@ class Interp:
             "namespace_count": len(self._core.state.namespaces),
             "proc_count": self._core.state.proc_count(),
             "eval_depth": rt.depth,
-            "host_calls": rt.calls[self._core.id],
+            "host_calls": rt.host_calls,
             "instances": rt.instances,
         }
 
@@ -195,7 +210,9 @@ class Interp:
 
     @property
     def host_calls(self) -> int:
-        return self._rt.calls[self._core.id]
+        """Crossings from the core into the host on this interp's runtime so far (every
+        interp sharing it; JS: feather.hostCalls)."""
+        return self._rt.host_calls
 
     @property
     def runtime(self) -> Runtime:

@@ -195,8 +195,11 @@ class Runtime:
     def run(self, core: InterpCore, call: Callable[[], int]) -> tuple[int, Value]:
         """Enter the instance, make one export call for core, leave: returns the
         code and the result the core handed over. At depth 0 the arena and the
-        scratch handles are reset afterwards, whatever happened. While the core runs,
-        the asynchronous signals are deferred (limits.py, signals)."""
+        scratch handles are reset afterwards, whatever happened. Lifetime: every
+        handle and arena pointer made during the call dies at that reset; the result
+        is a value (never a handle), and core's pending result is saved around nested
+        calls. While the core runs, the asynchronous signals are deferred (limits.py,
+        signals)."""
         entered = False
         was = SIGNALS.exposed
         try:
@@ -235,6 +238,9 @@ class Runtime:
                 self._reset()
 
     def _reset(self) -> None:
+        """The reset after the outermost eval (depth 0 only): scratch handles, frames
+        above the global one and the arena die here; persistent state (variables,
+        procs, namespaces, traces) is untouched. A poisoned instance is replaced."""
         self.scratch.reset()
         self.imports.reset()
         for core in self.interps:
@@ -251,6 +257,8 @@ class Runtime:
             self.inst.call("feather_arena_reset")
 
     def _script(self, data: bytes) -> int:
+        """Copy a script into the scratch arena; the pointer is valid until the
+        outermost eval returns (call it only inside run)."""
         ptr = self.inst.call("feather_arena_alloc", len(data) or 1)
         if ptr == 0:
             raise MemoryError("feather: the WASM arena cannot hold the script")
@@ -275,6 +283,15 @@ class Runtime:
 
         return self.run(core, call)
 
+    def subst(self, core: InterpCore, text: str, flags: int) -> tuple[int, Value]:
+        value = from_python(text)
+
+        def call() -> int:
+            h = self.scratch.new(value)
+            return self.inst.call("feather_subst", 0, core.id, h, flags)
+
+        return self.run(core, call)
+
     def parse_status(self, core: InterpCore, script: str) -> tuple[int, Value]:
         data = encode(script)
 
@@ -285,11 +302,19 @@ class Runtime:
         return self.run(core, call)
 
     def force_reset(self) -> None:
+        """The outermost eval's reset, now; refused while an eval runs on the instance
+        (its handles and arena memory are still in use)."""
         if self.depth > 0:
             raise RuntimeError("feather: cannot reset while an eval is running")
         self._reset()
 
     # ------------------------------------------------------------ diagnostics
+
+    @property
+    def host_calls(self) -> int:
+        """Crossings from the core into the host on this runtime so far, every interp's
+        (counted per interp id as they happen; JS counts one total)."""
+        return sum(self.calls)
 
     def arena(self, name: str) -> int:
         return self.inst.call(name) & 0xFFFFFFFF

@@ -496,13 +496,16 @@ class Scratch:
         self.high_water = 0  # the most handles one outermost eval has held at once
 
     def new(self, v: Value) -> int:
-        """A fresh handle to v (O(1): the same object, never a copy)."""
+        """A fresh handle to v (O(1): the same object, never a copy). Lifetime: until a
+        release to a mark taken before it, or the reset after the outermost eval. v itself
+        must never be changed in place (variables and other handles may share it)."""
         objs = self.objs
         objs.append(v)
         return len(objs)
 
     def pin(self, v: Value) -> int:
-        """A fresh handle to v that no release drops."""
+        """A fresh handle to v that no release drops: it dies at the reset after the
+        outermost eval."""
         pins = self.pins
         pins.append(v)
         return PIN_BASE + len(pins)
@@ -523,6 +526,7 @@ class Scratch:
             self.pins[h - PIN_BASE - 1] = v
 
     def mark(self) -> int:
+        """A mark for release: the ordinary handles made after it die there."""
         return len(self.objs)
 
     def release(self, mark: int) -> None:
@@ -533,6 +537,7 @@ class Scratch:
         del objs[mark:]
 
     def reset(self) -> None:
+        """Forget every handle, ordinary and pinned (only after the outermost eval)."""
         n = len(self.objs) + len(self.pins)
         if n > self.high_water:
             self.high_water = n
@@ -545,11 +550,13 @@ class Scratch:
 
     # The seed's names, for tests and readers of the design.
     def materialize(self, h: int) -> Value | None:
-        """The value behind h, to store persistently (O(1): the same object)."""
+        """The value behind h, to store persistently (O(1): the same object). The value
+        outlives the eval; h does not: store the value, never h."""
         return self.get(h)
 
     def wrap(self, v: Value | None) -> int:
-        """A fresh scratch handle for a persistent value (O(1)); None gives 0."""
+        """A fresh scratch handle for a persistent value (O(1)); None gives 0. The handle
+        lives until the outermost eval returns."""
         if v is None:
             return 0
         return self.new(v)

@@ -68,7 +68,7 @@ test("M3: handles and arena are reclaimed after each top-level eval", async () =
   assert.equal(stats.scratchHandles, 0);
   assert.equal(stats.wasmArenaUsed, 0);
   assert.equal(stats.evalDepth, 0);
-  assert.ok(stats.arenaHighWater > 0);
+  assert.ok(stats.wasmArenaHighWater > 0);
 });
 
 test("M3: a handle does not outlive its eval; a value held persistently does", async () => {
@@ -472,7 +472,7 @@ test("M10: memoryStats has the seed's fields and more", async () => {
     "procCount",
     "evalDepth",
     "wasmMemoryBytes",
-    "arenaHighWater",
+    "wasmArenaHighWater",
     "hostCalls",
   ]) {
     assert.ok(Number.isInteger(stats[key]), key);

@@ -8,7 +8,7 @@ after the first 100 commands and at the end. Prints one JSON object:
 {"commands", "stats_100", "stats_end", "median_first_ms", "median_last_ms",
 "errors"}; the medians are over the first and the last 1,000 commands (or a tenth
 of N when N < 10,000). Exit status 0 when the stats at the end equal those after
-100 commands (hostCalls and arenaHighWater excepted) and the last block's median
+100 commands (hostCalls and wasmArenaHighWater excepted) and the last block's median
 latency is within 2x of the first block's; 1 otherwise.
 """
 
@@ -27,7 +27,7 @@ CLI = Path(__file__).resolve().parents[1] / "cli.js"
 PROMPT = b"% "
 TIMEOUT = 30.0
 # Counters that grow by design (crossings made so far, the arena's peak).
-VOLATILE = {"hostCalls", "arenaHighWater"}
+VOLATILE = {"hostCalls", "wasmArenaHighWater"}
 
 
 class Repl:

@@ -4,7 +4,9 @@ string is integer -strict [clock seconds]
 # case: clock-milliseconds-order
 expr {[clock milliseconds] >= [clock seconds] * 1000}
 # case: clock-microseconds-order
-expr {[clock microseconds] >= [clock milliseconds] * 1000 - 1000}
+set ms [clock milliseconds]
+set us [clock microseconds]
+expr {$us >= $ms * 1000}
 # case: clock-clicks-integer
 string is wide -strict [clock clicks]
 # case: clock-unknown

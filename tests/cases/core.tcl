@@ -143,3 +143,29 @@ incr newvar 99999999999999999999
 set b abc; incr b 99999999999999999999
 # case: core-incr-array-element
 set a(1) 5; incr a(1) 3; incr a(2); list $a(1) $a(2)
+# case: core-index-end-plus-minus
+list [lindex {a b c} end+-1] [lindex {a b c d} 0x1+1] [string index abcdef 0x2+-1] [lrange {a b c d e} 1+1 end-+1]
+# case: core-index-wrap-and-octal
+list [lindex {a b c} 0o1] [string range abcdef " 1" "end-1 "] [catch {lindex {a b} 08} m] $m
+# case: core-index-bad-errorcode
+list [catch {lindex {a b} 1+x} m] $m $errorCode
+# case: core-glob-bracket-dash
+list [string match {[a-]} a] [string match {[a-]} -] [string match {[a-]} b] [string match {x[a-]y} x-y] [lsearch -glob -all {a - b} {[a-]}]
+# case: core-glob-backslash
+list [string match {a\\} {a\\}] [string match {a\\} a] [string match \\ \\] [string match {\*} *] [string match {\*} x] [switch -glob -- {a\b} {a\\b} {set r bs} default {set r none}]
+# case: core-glob-unclosed-bracket
+list [string match {[ab} a] [string match {a[} a] [lsearch -glob {x [} {*\[}]
+# case: core-glob-switch-nocase-unicode
+list [switch -glob -nocase -- ÄBC {äb*} {set r yes} default {set r no}] [switch -glob -nocase -- ab {[A-Z]b} {set r range} default {set r no}]
+# case: core-glob-info-and-array-names
+proc a-1 {} {}; proc b2 {} {}; array set arr {a- 1 b 2 a\\ 3}
+list [lsort [info procs {[a-]*}]] [lsort [array names arr {a[-\\]}]]
+# case: core-errorcode-lookup-index
+list [catch {lsort -foo {a}} m] $errorCode [catch {subst -foo x} m] $errorCode [catch {try {} foo x {}} m] $errorCode
+# case: core-errorcode-lookup-subcommand
+list [catch {array foo} m] $errorCode [catch {dict foo} m] $errorCode [catch {string foo} m] $errorCode
+# case: core-errorcode-value-integer
+set x 1; set d {k v}
+list [catch {incr x abc} m] $errorCode [catch {info level x} m] $errorCode [catch {time {} x} m] $errorCode [catch {dict incr d k} m] $errorCode
+# case: core-index-regexp-start
+list [regexp -inline -start end-+1 . abcd] [regexp -inline -start " 2" . abcd] [regsub -start 0x1+1 . abcd X] [catch {regexp -start 1x . a} m] $m $errorCode [catch {regexp -start 4294967297 . abcd} m] $m

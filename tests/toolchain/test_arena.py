@@ -143,15 +143,6 @@ def test_reset_after_growth_reuses_memory_from_the_base(arena: Arena) -> None:
     assert arena.memory_bytes() == grown
 
 
-def test_alloc_and_free_shims(arena: Arena) -> None:
-    base = arena.base()
-    pointer = arena.call("alloc", 13)
-    assert pointer == base and arena.used() == 16
-    arena.call("free", pointer)
-    assert arena.used() == 16
-    assert arena.call("alloc", 1) == base + 16
-
-
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(

@@ -13,6 +13,7 @@ from toolchain.cli import main
 from toolchain.hosts import HostReport, js_host, python_host
 from toolchain.introspect import inspect, read_module
 from toolchain.manifest import Manifest
+from toolchain.usage import HostSource
 from toolchain.zig import Zig
 
 SOURCE = """
@@ -123,3 +124,27 @@ def test_cli_inspect_exit_status(arena_wasm: Path, capsys: pytest.CaptureFixture
     assert "feather_arena_alloc" in capsys.readouterr().out
     assert main([*args, "M3"]) == 1
     assert "missing export feather_script_eval" in capsys.readouterr().out
+
+
+def test_source_scan_names_unused_exports_and_unimplemented_imports(module: Manifest) -> None:
+    # python calls add2 by name and implements host_sum; js implements host_sum and host_log.
+    python = HostSource("python", 'inst.call("add2", 1, 2)\ndef host_sum(self, a, b):\n    ...')
+    js = HostSource("js", "  host_sum(a, b) {\n  }\n  host_log(level) {\n  }\n")
+    report = inspect(module.wasm_path, module, hosts=[], sources=[python, js])
+    problems = [p for p in report.problems if "other.elsewhere" not in p]
+    assert sorted(problems) == [
+        "export poke: no host calls it",
+        "import elsewhere: no host implements it",
+        "import host_log: the python host does not implement it",
+    ]
+    text = report.render()
+    assert "exports nothing uses: poke" in text
+    assert "imports no host implements: elsewhere" in text
+
+
+def test_cli_inspect_scans_the_host_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    """The real module and hosts: nothing unused, nothing unimplemented."""
+    assert main(["inspect"]) == 0
+    out = capsys.readouterr().out
+    assert "exports nothing uses: none" in out
+    assert "imports no host implements: none" in out

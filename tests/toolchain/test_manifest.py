@@ -18,8 +18,6 @@ ARENA_EXPORTS = {
     "feather_arena_used",
     "feather_arena_capacity",
     "feather_arena_high_water",
-    "alloc",
-    "free",
 }
 
 
@@ -83,7 +81,7 @@ def test_sources_are_globbed(tmp_path: Path) -> None:
         ("[output]", "[outputs]", r"unknown key 'outputs'"),
         ('level = "M2"', 'level = "M99"', r"'level' must name a gate"),
         ('level = "M2"\n', "", r"missing key 'level'"),
-        ('\nalloc = "M2"', '\nalloc = "soon"', r"'exports.alloc' must name a gate"),
+        ('_used = "M2"', '_used = "soon"', r"'exports.feather_arena_used' must name a gate"),
         ("stack_size = 1048576", 'stack_size = "big"', r"'link.stack_size' must be a positive"),
         ("max_memory = 268435456", "max_memory = 1000", r"multiple of 65536"),
         ("import_undefined = true\n", "", r"missing key 'link.import_undefined'"),

@@ -8,8 +8,3 @@ void (*const check_feather_arena_release)(size_t) = feather_arena_release;
 size_t (*const check_feather_arena_used)(void) = feather_arena_used;
 size_t (*const check_feather_arena_capacity)(void) = feather_arena_capacity;
 size_t (*const check_feather_arena_high_water)(void) = feather_arena_high_water;
-
-#ifdef FEATHER_WASM_BUILD
-void *(*const check_alloc)(unsigned int) = alloc;
-void (*const check_free)(void *) = free;
-#endif
