@@ -403,14 +403,14 @@ static int cmd_uplevel(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t top;
     int32_t level = feather_host_frame_level(i, &top) - 1;
     int k = 1;
-    if (objc > 2 && f_parse_level(i, objv[1], &level)) k = 2;
+    if (f_parse_level(i, objv[1], &level)) k = 2;
     else {
         uint32_t n;
         const char *s = f_get(i, objv[1], &n);
-        if (objc > 2 && n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
+        if (n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
     }
+    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", k == 1 ? f_str(i, "1") : objv[1]);
     if (k >= objc) return f_wrong_args(i, 1, objv, "?level? command ?arg ...?");
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
     FeatherObj script = f_concat(i, objc - k, objv + k);
     int32_t was = feather_host_frame_activate(i, level);
     int code = f_eval_obj(i, script);
@@ -664,8 +664,14 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
     if (n == 3) {
         uint32_t nl;
         const char *ns = f_get(i, parts[2], &nl);
-        info.ns = feather_host_ns_resolve(i, ns, nl, 1);
-        if (!info.ns) return f_error(i, "namespace \"%o\" not found", parts[2]);
+        /* Tcl reads a relative name from the global namespace; it must exist. */
+        FeatherObj q = nl >= 2 && ns[0] == ':' && ns[1] == ':' ? parts[2] : f_format(i, "::%S", ns, nl);
+        ns = f_get(i, q, &nl);
+        info.ns = feather_host_ns_resolve(i, ns, nl, 0);
+        if (!info.ns) {
+            f_set_error_code(i, f_format(i, "TCL LOOKUP NAMESPACE %S", ns, nl));
+            return f_error(i, "namespace \"%S\" not found", ns, nl);
+        }
     } else {
         info.ns = f_str(i, "::");
     }

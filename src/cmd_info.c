@@ -131,6 +131,18 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
                 while (ns_end > 0 && p[ns_end - 1] == ':') ns_end--;
                 const char *ns = ns_end > 0 ? p : "::";
                 uint32_t nsl = ns_end > 0 ? (uint32_t)ns_end : 2;
+                if (ns_end > 0 && p[0] != ':') {
+                    /* Tcl looks a relative one up in the current namespace only. */
+                    uint32_t cl;
+                    const char *cur = f_get(i, feather_host_ns_current(i), &cl);
+                    StrBuf b;
+                    sb_init(&b, cl + nsl + 4);
+                    sb_add(&b, cur, cl);
+                    if (cl > 2) sb_adds(&b, "::");
+                    sb_add(&b, ns, nsl);
+                    ns = b.data;
+                    nsl = b.len;
+                }
                 FeatherObj all = feather_host_names(i, which, ns, (int32_t)nsl);
                 const char *tail = p + sep + 2;
                 uint32_t tl = pn - (uint32_t)sep - 2;

@@ -79,13 +79,10 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     int64_t cur;
     FeatherObj sum;
     if (big_delta || is_big(i, v)) {
-        if (!big_delta || !is_big(i, v)) {
-            FeatherObj other = big_delta ? v : objv[2];
-            if (f_get_int(i, other, &cur) != TCL_OK) {
-                if (!big_delta) f_add_error_info(i, "\n    (reading increment)", 23);
-                else f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
-                return TCL_ERROR;
-            }
+        /* A small delta was read above; a big one needs an integer value. */
+        if (big_delta && !is_big(i, v) && f_get_int(i, v, &cur) != TCL_OK) {
+            f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
+            return TCL_ERROR;
         }
         if (big_sum(i, v, big_delta ? objv[2] : f_int(i, delta), &sum) != TCL_OK) return TCL_ERROR;
     } else {
@@ -166,11 +163,11 @@ int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
     int64_t v;
     if (n > 1 && s[0] == '#') {
         if (f_parse_int(s + 1, n - 1, &v) != 1 || v < 0) return 0;
-        *level = (int32_t)v;
+        *level = v > 0x7fffffff ? 0x7fffffff : (int32_t)v;
         return 1;
     }
-    if (n > 0 && s[0] >= '0' && s[0] <= '9' && f_parse_int(s, n, &v) == 1) {
-        *level = cur - (int32_t)v;
+    if (f_parse_int(s, n, &v) == 1 && v >= 0) {
+        *level = v > cur ? -1 : cur - (int32_t)v;
         return 1;
     }
     return 0;
@@ -181,20 +178,17 @@ static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t top;
     int32_t level = feather_host_frame_level(i, &top) - 1;
     int k = 1;
-    if (f_parse_level(i, objv[1], &level)) {
+    FeatherObj named = f_str(i, "1"); /* the level errors name */
+    if (objc % 2 == 0) {
+        /* An odd number of names: the first word must be a level. */
         k = 2;
-    } else {
         uint32_t n;
         const char *s = f_get(i, objv[1], &n);
-        if (n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
-        if (objc % 2 == 0) {
-            /* an odd number of names: the first must have been a level */
-            return f_error(i, "bad level \"%S\"", s, n);
-        }
+        bool given = f_parse_level(i, objv[1], &level);
+        if (given || (n > 0 && s[0] == '#') || level >= 0) named = objv[1];
+        if (!given && named == objv[1]) return f_error(i, "bad level \"%S\"", s, n);
     }
-    if ((objc - k) % 2 != 0 || objc - k == 0)
-        return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
+    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", named);
     for (; k + 1 < objc; k += 2) {
         uint32_t on, ln;
         const char *other = f_get(i, objv[k], &on);

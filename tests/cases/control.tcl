@@ -172,3 +172,30 @@ proc lvl3 {} {error deep}
 proc lvl2 {} {lvl3}
 proc lvl1 {} {lvl2}
 catch lvl1 m o; lindex $o end-2
+# case: control-apply-ns-relative-is-global
+namespace eval a { namespace eval b {} }
+namespace eval b {}
+namespace eval a { apply {{} {namespace current} b} }
+# case: control-apply-ns-relative-missing
+namespace eval a { namespace eval b {} }
+namespace eval a { list [catch {apply {{} {namespace current} b}} m] $m [namespace exists ::b] }
+# case: control-apply-ns-missing-errorcode
+list [catch {apply {{} {namespace current} nosuch}} m o] $m [dict get $o -errorcode] [namespace exists nosuch]
+# case: control-apply-ns-qualified-forms
+namespace eval a {}
+list [apply {{} {namespace current} {}}] [apply {{} {namespace current} ::}] [apply {{} {namespace current} a::}] [apply {{} {namespace current} ::a::}] [apply {{} {namespace current} a}]
+# case: control-uplevel-bad-level-top
+list [catch {uplevel x y} m] $m [catch {uplevel 1 {set a}} m] $m [catch {uplevel -1 y} m] $m
+# case: control-uplevel-level-only
+proc p {} { list [catch {uplevel 1} m] $m [catch {uplevel #0} m] $m [catch {uplevel #x} m] $m }
+list [p] [catch {uplevel 1} m] $m [catch {uplevel #0} m] $m
+# case: control-uplevel-level-forms
+proc p {} { uplevel +1 {set a 1}; uplevel 0x1 {set b 2}; uplevel { 1} {set c 3} }
+p; list $a $b $c [catch {uplevel 4294967297 x} m] $m
+# case: control-upvar-level-forms
+proc inproc {args} { list [catch $args m] $m }
+set r {}
+foreach a {{x y z} {#x y z} {#0 y} {1 y} {#0 y z} {1 y z} {2 y z} {-1 y z} {0x1 y z} {+1 y z} {1 y z w} {#-1 y z}} {
+    lappend r $a [catch [list upvar {*}$a] m] $m [inproc upvar {*}$a]
+}
+set r

@@ -143,3 +143,7 @@ incr newvar 99999999999999999999
 set b abc; incr b 99999999999999999999
 # case: core-incr-array-element
 set a(1) 5; incr a(1) 3; incr a(2); list $a(1) $a(2)
+# case: core-incr-big-value-default
+set x 99999999999999999999999; list [incr x] [incr x -1] $x
+# case: core-incr-big-negative-value
+set x -9223372036854775808; incr x -1

@@ -949,3 +949,17 @@ namespace eval a {namespace ensemble create -map {x ::list}}; namespace ensemble
 namespace eval ::a {namespace export *; proc f {} {return F}}; namespace eval ::b {namespace import ::a::*; namespace export *}; namespace eval ::c {namespace import ::b::*}; list [c::f] [namespace origin c::f] [lsort [namespace eval c {namespace import}]]
 # case: nsy-u8
 namespace eval a {proc f {} {return F}; namespace export f}; namespace import a::f; namespace delete a; list [info commands f] [catch f m] $m
+# case: ns-info-commands-relative-current-only
+namespace eval a { proc p1 {} {}; proc p2 {} {} }
+namespace eval b { proc q {} {} }
+namespace eval b { list [info commands a::*] [info commands a::p1] [info commands ::a::p*] }
+# case: ns-info-commands-relative-child
+namespace eval a { proc p1 {} {} }
+namespace eval b { namespace eval a { proc z {} {} } }
+namespace eval b { list [info commands a::*] [info procs a::*] }
+# case: ns-info-procs-vars-relative
+namespace eval a { proc p1 {} {}; variable v 1 }
+namespace eval b { list [info procs a::*] [info vars a::*] [info vars ::a::*] }
+# case: ns-info-commands-relative-nested
+namespace eval a::c { proc p1 {} {} }
+namespace eval a { list [info commands c::*] [info commands nosuch::*] }
