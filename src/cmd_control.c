@@ -10,6 +10,7 @@
 #include "core.h"
 
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
+int f_bad_level(FeatherInterp i, FeatherObj name);
 
 /* Evaluate a loop condition, releasing its scratch memory. */
 static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
@@ -222,6 +223,7 @@ static int get_code(FeatherInterp i, FeatherObj o, int *code) {
         *code = (int)v;
         return TCL_OK;
     }
+    f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_CODE"));
     return f_error(i, "bad completion code \"%S\": must be ok, error, return, break, continue, or an integer", s, n);
 }
 
@@ -241,6 +243,7 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
             if (get_code(i, objv[k + 1], &code) != TCL_OK) return TCL_ERROR;
         } else if (f_streq(opt, n, "-level")) {
             if (f_get_int(i, objv[k + 1], &level) != TCL_OK || level < 0) {
+                f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_LEVEL"));
                 return f_error(i, "bad -level value: expected non-negative integer but got \"%o\"", objv[k + 1]);
             }
         } else if (f_streq(opt, n, "-errorinfo")) {
@@ -407,9 +410,9 @@ static int cmd_uplevel(FeatherInterp i, int objc, FeatherObj *objv) {
     else {
         uint32_t n;
         const char *s = f_get(i, objv[1], &n);
-        if (n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
+        if (n > 0 && s[0] == '#') return f_bad_level(i, f_strn(i, s, n));
     }
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", k == 1 ? f_str(i, "1") : objv[1]);
+    if (level < 0 || level > top) return f_bad_level(i, k == 1 ? f_str(i, "1") : objv[1]);
     if (k >= objc) return f_wrong_args(i, 1, objv, "?level? command ?arg ...?");
     FeatherObj script = f_concat(i, objc - k, objv + k);
     int32_t was = feather_host_frame_activate(i, level);
@@ -441,7 +444,10 @@ static int cmd_throw(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 3) return f_wrong_args(i, 1, objv, "type message");
     uint32_t n;
     if (f_list_length(i, objv[1], &n) != TCL_OK) return TCL_ERROR;
-    if (n == 0) return f_error(i, "type must be non-empty list");
+    if (n == 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION THROW BADEXCEPTION"));
+        return f_error(i, "type must be non-empty list");
+    }
     f_error_reset(i);
     f_set_result(i, objv[2]);
     f_state(i)->error_code = objv[1];
@@ -681,6 +687,7 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
 static int cmd_tailcall(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t top;
     if (feather_host_frame_level(i, &top) == 0) {
+        f_set_error_code(i, f_str(i, "TCL TAILCALL ILLEGAL"));
         return f_error(i, "tailcall can only be called from a proc, lambda or method");
     }
     if (objc < 2) return f_wrong_args(i, 1, objv, "command ?arg ...?");

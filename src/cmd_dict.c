@@ -498,10 +498,7 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
         }
     } else {
         int64_t cur, delta = 1, sum;
-        if (f_get_int(i, v, &cur) != TCL_OK) {
-            f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
-            return TCL_ERROR;
-        }
+        if (f_get_int(i, v, &cur) != TCL_OK) return TCL_ERROR;
         if (objc == 5 && f_get_int(i, objv[4], &delta) != TCL_OK) {
             f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
             add_info(i, "\n    (reading increment)");

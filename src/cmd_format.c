@@ -205,6 +205,7 @@ static int get_intval(FeatherInterp i, FeatherObj o, IntVal *out) {
         out->big = true;
         return TCL_OK;
     }
+    f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 

@@ -155,6 +155,13 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
 
 /* Parse a level ("#N" absolute, "N" relative to the active frame).
  * Returns 1 when obj is a level, 0 when it is not. */
+/* The error for a level word that names no frame. */
+int f_bad_level(FeatherInterp i, FeatherObj name) {
+    FeatherObj words[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "LEVEL"), name};
+    f_set_error_code(i, f_list_new(i, words, 4));
+    return f_error(i, "bad level \"%o\"", name);
+}
+
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
     uint32_t n;
     const char *s = f_get(i, o, &n);
@@ -186,9 +193,9 @@ static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
         const char *s = f_get(i, objv[1], &n);
         bool given = f_parse_level(i, objv[1], &level);
         if (given || (n > 0 && s[0] == '#') || level >= 0) named = objv[1];
-        if (!given && named == objv[1]) return f_error(i, "bad level \"%S\"", s, n);
+        if (!given && named == objv[1]) return f_bad_level(i, f_strn(i, s, n));
     }
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", named);
+    if (level < 0 || level > top) return f_bad_level(i, named);
     for (; k + 1 < objc; k += 2) {
         uint32_t on, ln;
         const char *other = f_get(i, objv[k], &on);

@@ -351,6 +351,7 @@ int f_get_int(FeatherInterp i, FeatherObj o, int64_t *out) {
     uint32_t n;
     const char *s = f_get(i, o, &n);
     if (f_parse_int(s, n, out) == 1) return TCL_OK;
+    f_set_error_code(i, f_str(i, "TCL VALUE INTEGER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 

@@ -199,3 +199,10 @@ foreach a {{x y z} {#x y z} {#0 y} {1 y} {#0 y z} {1 y z} {2 y z} {-1 y z} {0x1 
     lappend r $a [catch [list upvar {*}$a] m] $m [inproc upvar {*}$a]
 }
 set r
+# case: control-errorcode-levels-and-returns
+proc ec {script} { catch {uplevel 1 $script} m o; list $m [dict get $o -errorcode] }
+list [ec {uplevel #x y}] [ec {uplevel 5 y}] [ec {upvar #x y z}] [ec {upvar 2 y z}] [ec {return -level x}] [ec {return -code x}] [ec {tailcall}] [ec {throw {} x}]
+# case: control-errorcode-integers
+proc ec {script} { catch {uplevel 1 $script} m o; list $m [dict get $o -errorcode] }
+set d {k x}
+list [ec {time {} x}] [ec {set x 1.5; incr x}] [ec {set y 1; incr y abc}] [ec {dict incr d k}] [ec {lsort -integer {3 x 1}}] [ec {lsearch -exact -integer {1 2} x}] [ec {format %d 3.9}] [ec {format %x inf}]
