@@ -232,7 +232,7 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     int code = TCL_OK;
     int64_t level = 1;
     FeatherObj info = 0, ecode = 0;
-    FeatherObj *extra = f_alloc((size_t)objc * sizeof(FeatherObj));
+    FeatherObj *extra = f_alloc(((size_t)objc + 2) * sizeof(FeatherObj));
     uint32_t nextra = 0;
     int k = 1;
     for (; k + 1 < objc; k += 2) {
@@ -248,23 +248,33 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
             }
         } else if (f_streq(opt, n, "-errorinfo")) {
             info = objv[k + 1];
+            if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
         } else if (f_streq(opt, n, "-errorcode")) {
             ecode = objv[k + 1];
             if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
         } else if (f_streq(opt, n, "-options")) {
             FeatherObj *opts;
             uint32_t no;
-            if (f_list(i, objv[k + 1], &opts, &no) != TCL_OK) return TCL_ERROR;
+            if (f_list(i, objv[k + 1], &opts, &no) != TCL_OK || no % 2) {
+                f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_OPTIONS"));
+                return f_error(i, "expected dict but got \"%o\"", objv[k + 1]);
+            }
+            FeatherObj *more = f_alloc(((size_t)objc + 2 + no) * sizeof(FeatherObj));
+            if (more && extra) memcpy(more, extra, nextra * sizeof(FeatherObj));
+            extra = more;
             for (uint32_t o = 0; o + 1 < no; o += 2) {
                 if (f_obj_eq(i, opts[o], "-code")) {
                     if (get_code(i, opts[o + 1], &code) != TCL_OK) return TCL_ERROR;
+                    continue;
                 } else if (f_obj_eq(i, opts[o], "-level")) {
                     if (f_get_int(i, opts[o + 1], &level) != TCL_OK) return TCL_ERROR;
+                    continue;
                 } else if (f_obj_eq(i, opts[o], "-errorinfo")) {
                     info = opts[o + 1];
                 } else if (f_obj_eq(i, opts[o], "-errorcode")) {
                     ecode = opts[o + 1];
                 }
+                if (extra) { extra[nextra++] = opts[o]; extra[nextra++] = opts[o + 1]; }
             }
         } else if (extra) {
             extra[nextra++] = objv[k];
@@ -275,15 +285,17 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     f_set_result(i, k < objc ? objv[k] : f_empty(i));
     if (code == TCL_ERROR) {
         f_error_reset(i);
-        if (info) {
-            uint32_t n;
-            const char *s = f_get(i, info, &n);
+        uint32_t n = 0;
+        const char *s = info ? f_get(i, info, &n) : "";
+        if (n) {
             st->error_active = true;
             sb_init(&st->error_info, n + 64);
             sb_add(&st->error_info, s, n);
-            st->error_logged = true;
+            /* Returned from a proc, the error is logged where the call was. */
+            st->error_logged = level == 0;
         }
         st->error_code = ecode;
+        if (!ecode && extra) { extra[nextra++] = f_str(i, "-errorcode"); extra[nextra++] = f_str(i, "NONE"); }
     }
     st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
     if (level == 0) return code;
@@ -478,13 +490,25 @@ static int cmd_try(FeatherInterp i, int objc, FeatherObj *objv) {
         int kind;
         if (f_get_enum(i, objv[k], kinds, "handler type", &kind) != TCL_OK) return TCL_ERROR;
         if (kind == 0) {
-            if (k + 2 != objc) return f_error(i, "wrong # args to finally clause: must be \"... finally script\"");
+            if (k + 2 < objc) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION TRY FINALLY NONTERMINAL"));
+                return f_error(i, "finally clause must be last");
+            }
+            if (k + 2 != objc) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION TRY FINALLY ARGUMENT"));
+                return f_error(i, "wrong # args to finally clause: must be \"... finally script\"");
+            }
             finally_at = k + 1;
             break;
         }
         if (k + 4 > objc) {
+            f_set_error_code(i, f_str(i, kind == 1 ? "TCL OPERATION TRY ON ARGUMENT" : "TCL OPERATION TRY TRAP ARGUMENT"));
             return f_error(i, kind == 1 ? "wrong # args to on clause: must be \"... on code variableList script\""
                                         : "wrong # args to trap clause: must be \"... trap pattern variableList script\"");
+        }
+        if (f_obj_eq(i, objv[k + 3], "-") && (k + 4 == objc || f_obj_eq(i, objv[k + 4], "finally"))) {
+            f_set_error_code(i, f_str(i, "TCL OPERATION TRY BADFALLTHROUGH"));
+            return f_error(i, "last non-finally clause must not have a body of \"-\"");
         }
         if (kind == 1) {
             int code;
@@ -555,7 +579,9 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
     int mode = EXACT, k = 1;
     bool nocase = false;
     FeatherObj indexvar = 0, matchvar = 0;
-    for (; k < objc; k++) {
+    bool mode_found = false;
+    /* As in Tcl, options are read only while two words follow. */
+    for (; k < objc - 2; k++) {
         uint32_t n;
         const char *s = f_get(i, objv[k], &n);
         if (n == 0 || s[0] != '-') break;
@@ -564,14 +590,24 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
         if (opt == DASHES) { k++; break; }
         if (opt == NOCASE) nocase = true;
         else if (opt == INDEXVAR || opt == MATCHVAR) {
-            if (++k >= objc) return f_error(i, "missing variable name argument to %s option", opt == INDEXVAR ? "-indexvar" : "-matchvar");
+            if (++k >= objc - 2) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH NOVAR"));
+                return f_error(i, "missing variable name argument to %s option", opt == INDEXVAR ? "-indexvar" : "-matchvar");
+            }
             if (opt == INDEXVAR) indexvar = objv[k]; else matchvar = objv[k];
-        } else mode = opt;
-    }
-    if ((indexvar || matchvar) && mode != REGEXP) {
-        return f_error(i, "%s option requires -regexp option", indexvar ? "-indexvar" : "-matchvar");
+        } else if (mode_found) {
+            f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH DOUBLEOPT"));
+            return f_error(i, "bad option \"%o\": %s option already found", objv[k], options[mode]);
+        } else {
+            mode = opt;
+            mode_found = true;
+        }
     }
     if (objc - k < 2) return f_wrong_args(i, 1, objv, "?-option ...? string ?pattern body ...? ?default body?");
+    if ((indexvar || matchvar) && mode != REGEXP) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH MODERESTRICTION"));
+        return f_error(i, "%s option requires -regexp option", indexvar ? "-indexvar" : "-matchvar");
+    }
     FeatherObj str = objv[k++];
     FeatherObj *pairs = objv + k;
     uint32_t np = (uint32_t)(objc - k);
@@ -579,8 +615,14 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
         if (f_list(i, objv[k], &pairs, &np) != TCL_OK) return TCL_ERROR;
         if (np == 0) return f_wrong_args(i, 1, objv, "?-option ...? string {?pattern body ...? ?default body?}");
     }
-    if (np % 2 != 0) return f_error(i, "extra switch pattern with no body");
-    if (f_obj_eq(i, pairs[np - 1], "-")) return f_error(i, "no body specified for pattern \"%o\"", pairs[np - 2]);
+    if (np % 2 != 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH BADARM"));
+        return f_error(i, "extra switch pattern with no body");
+    }
+    if (f_obj_eq(i, pairs[np - 1], "-")) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH BADARM FALLTHROUGH"));
+        return f_error(i, "no body specified for pattern \"%o\"", pairs[np - 2]);
+    }
     uint32_t sn;
     const char *s = f_get(i, str, &sn);
     for (uint32_t p = 0; p < np; p += 2) {
@@ -690,8 +732,16 @@ static int cmd_tailcall(FeatherInterp i, int objc, FeatherObj *objv) {
         f_set_error_code(i, f_str(i, "TCL TAILCALL ILLEGAL"));
         return f_error(i, "tailcall can only be called from a proc, lambda or method");
     }
-    if (objc < 2) return f_wrong_args(i, 1, objv, "command ?arg ...?");
     InterpState *st = f_state(i);
+    /* The command is found from here (the proc's namespace), as Tcl does. */
+    FeatherCmdInfo found;
+    memset(&found, 0, sizeof found);
+    uint32_t cn;
+    const char *cname = objc > 1 ? f_get(i, objv[1], &cn) : "";
+    st->tailcall_cmd = 0;
+    if (objc > 1 && feather_host_cmd_lookup(i, cname, cn, &found) != FEATHER_CMD_NONE && found.name) {
+        st->tailcall_cmd = found.name;
+    }
     st->tailcall = f_list_new(i, objv + 1, (uint32_t)(objc - 1));
     st->return_code = TCL_OK;
     st->return_level = 1;

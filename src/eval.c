@@ -549,12 +549,13 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     if (code == TCL_OK) {
         code = f_eval_obj(i, info->body);
+        bool returned = code == TCL_RETURN; /* return -code error adds no proc line */
         if (code == TCL_RETURN) code = f_process_return(i);
         else if (code == TCL_BREAK || code == TCL_CONTINUE) {
             code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
             f_add_error_info(i, "", 0);
         }
-        if (code == TCL_ERROR) {
+        if (code == TCL_ERROR && !returned) {
             uint32_t nn;
             const char *pn = f_get(i, lambda ? lambda : objv[0], &nn);
             FeatherObj msg = lambda ? f_format(i, "\n    (lambda term \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
@@ -575,7 +576,18 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
             FeatherObj *tv;
             uint32_t tc;
             code = f_list(i, tail, &tv, &tc);
-            if (code == TCL_OK && tc > 0) code = f_invoke(i, (int)tc, tv);
+            if (code == TCL_OK && tc > 0) {
+                FeatherObj word0 = tv[0];
+                if (st->tailcall_cmd) tv[0] = st->tailcall_cmd;
+                st->tailcall_cmd = 0;
+                code = f_invoke(i, (int)tc, tv);
+                tv[0] = word0;
+                if (code == TCL_ERROR) {
+                    uint32_t tn;
+                    const char *ts = f_get(i, tail, &tn);
+                    log_command(i, ts, tn);
+                }
+            }
         }
     }
     return code;

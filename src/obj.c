@@ -216,6 +216,9 @@ int f_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const ch
         sb_adds(&b, table[k]);
     }
     f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    FeatherObj words[5] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, sub ? "SUBCOMMAND" : "INDEX"), f_str(i, what), o};
+    if (sub) words[3] = o;
+    f_set_error_code(i, f_list_new(i, words, sub ? 4 : 5));
     return TCL_ERROR;
 }
 
