@@ -429,6 +429,11 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t count, kept = 0, pn;
         if (f_list(i, all, &items, &count) != TCL_OK) return TCL_ERROR;
         const char *p = f_get(i, objv[3], &pn);
+        if (!(pn >= 2 && p[0] == ':' && p[1] == ':')) {
+            /* A relative pattern is read inside the namespace, as in Tcl. */
+            FeatherObj q = n == 2 ? f_format(i, "::%S", p, pn) : f_format(i, "%S::%S", s, n, p, pn);
+            p = f_get(i, q, &pn);
+        }
         for (uint32_t k = 0; k < count; k++) {
             uint32_t cn;
             const char *c = f_get(i, items[k], &cn);
@@ -582,6 +587,12 @@ static int cmd_variable(FeatherInterp i, int objc, FeatherObj *objv) {
         int32_t sep = last_sep(s, n);
         uint32_t start = sep < 0 ? 0 : (uint32_t)sep;
         while (start < n && s[start] == ':') start++;
+        bool open = false;
+        for (uint32_t c = start; c < n; c++) open |= s[c] == '(';
+        if (open && n > 0 && s[n - 1] == ')') {
+            f_set_error_code(i, f_str(i, "TCL UPVAR LOCAL_ELEMENT"));
+            return f_error(i, "can't define \"%S\": name refers to an element in an array", s, n);
+        }
         int st = feather_host_var_link(i, s + start, n - start, -1, s, n);
         if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", s + start, n - start);
         if (st != FEATHER_VAR_OK) return f_var_error(i, "define", s, n, st, 0);

@@ -147,3 +147,20 @@ set a(1) 5; incr a(1) 3; incr a(2); list $a(1) $a(2)
 set x 99999999999999999999999; list [incr x] [incr x -1] $x
 # case: core-incr-big-negative-value
 set x -9223372036854775808; incr x -1
+# case: core-info-exists-array
+set a(1) 1
+array set e {}
+proc p {} {upvar a b; info exists b}
+list [info exists a] [info exists a(1)] [info exists a(2)] [info exists e] [p]
+# case: core-info-default-array-target
+proc p {a {b 2}} {}
+set v(1) 1
+list [catch {info default p b v} m] $m
+# case: core-info-prefix-usage
+list [catch {info a} m] $m [catch {info d p} m] $m [catch {info bo} m] $m
+# case: core-info-script-coroutine
+list [info script] [info script x] [catch {info script a b} m] $m [info coroutine] [catch {info coroutine x} m] $m
+# case: core-info-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+proc p {a} {}
+list [ec {info args nosuch}] [ec {info body list}] [ec {info default p z v}] [ec {info level 5}] [ec {info level -1}] [ec {info foo}]
