@@ -66,7 +66,10 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (!big_delta) {
         int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
         if (st == FEATHER_VAR_OK) return f_ok(i, out);
-        if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
+        if (st != FEATHER_VAR_NOT_INT) {
+            bool reading = st == FEATHER_VAR_NOT_ARRAY || st == FEATHER_VAR_NO_NAMESPACE;
+            return f_var_error(i, reading ? "read" : "set", name, n, st, out);
+        }
     }
     /* General path: the value is a string, or a sum beyond 64 bits. */
     FeatherObj v = 0;

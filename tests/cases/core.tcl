@@ -164,3 +164,14 @@ list [info script] [info script x] [catch {info script a b} m] $m [info coroutin
 proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
 proc p {a} {}
 list [ec {info args nosuch}] [ec {info body list}] [ec {info default p z v}] [ec {info level 5}] [ec {info level -1}] [ec {info foo}]
+# case: core-incr-element-of-scalar
+set a 1
+list [catch {incr a(1)} m o] $m [dict get $o -errorcode] [catch {incr a(1) 2} m] $m
+# case: core-incr-array-and-namespace
+array set a {}
+list [catch {incr a} m o] $m [dict get $o -errorcode] [catch {incr ::nosuchns::x} m o] $m [dict get $o -errorcode]
+# case: core-var-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+array set a {}
+set b 1
+list [ec {set a}] [ec {set a 1}] [ec {set b(1)}] [ec {set b(1) 2}] [ec {set ::nons::x 1}] [ec {unset b(1)}] [ec {append b(1) x}] [ec {lappend a x}]
