@@ -640,6 +640,15 @@ int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out) {
             int ps = parse_bracket_end(s, n, k + 1, &close, &err);
             if (ps != FEATHER_PARSE_OK) return f_error(i, "%s", err);
             int code = f_eval_bytes(i, s + k + 1, close - k - 1);
+            if (code == TCL_RETURN) {
+                /* As in Tcl, whatever return gives is the substituted value. */
+                InterpState *st = f_state(i);
+                if (st->return_code == TCL_ERROR) f_error_reset(i);
+                st->return_code = TCL_OK;
+                st->return_level = 1;
+                st->return_opts = 0;
+                code = TCL_OK;
+            }
             if (code == TCL_BREAK) break;
             if (code == TCL_CONTINUE) {
                 k = close + 1;

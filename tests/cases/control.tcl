@@ -259,3 +259,6 @@ proc f {} {tailcall nosuch}
 proc g {} {tailcall error boom}
 catch f m o; set r [list $m [dict get $o -errorinfo]]
 catch g m o; lappend r $m [dict get $o -errorinfo]
+# case: control-subst-return-value
+proc p {} {set r [subst {a[return x]b}]; return "after $r"}
+list [subst {a[return x]b}] [subst {a[return -code error x]b}] [subst {a[return -level 2 x]b}] [subst {a[return -code break x]b}] [subst {a[return -level 0 -code break x]b}] [p]

@@ -175,3 +175,7 @@ proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
 array set a {}
 set b 1
 list [ec {set a}] [ec {set a 1}] [ec {set b(1)}] [ec {set b(1) 2}] [ec {set ::nons::x 1}] [ec {unset b(1)}] [ec {append b(1) x}] [ec {lappend a x}]
+# case: core-trace-command-unknown
+proc cb args {}
+proc ec {s} { set c [catch $s m o]; list $c $m [dict get $o -errorcode] }
+list [ec {trace info command nosuch}] [ec {trace remove command nosuch rename cb}] [ec {trace add command nosuch rename cb}]
