@@ -21,32 +21,39 @@ static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
     return code;
 }
 
+/* if's syntax errors carry Tcl's errorCode. */
+static int if_wrong_args(FeatherInterp i, int code) {
+    f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
+    return code;
+}
+
 static int cmd_if(FeatherInterp i, int objc, FeatherObj *objv) {
     int k = 1;
+    FeatherObj chosen = 0; /* as in Tcl, the rest of the words are checked before it runs */
     for (;;) {
         if (k >= objc) {
-            return f_error(i, "wrong # args: no expression after \"%o\" argument", objv[k - 1]);
+            return if_wrong_args(i, f_error(i, "wrong # args: no expression after \"%o\" argument", objv[k - 1]));
         }
-        bool cond;
-        if (f_expr_bool(i, objv[k], &cond) != TCL_OK) return TCL_ERROR;
+        bool cond = false;
+        if (!chosen && f_expr_bool(i, objv[k], &cond) != TCL_OK) return TCL_ERROR;
         k++;
         if (k < objc && f_obj_eq(i, objv[k], "then")) k++;
-        if (k >= objc) return f_error(i, "wrong # args: no script following \"%o\" argument", objv[k - 1]);
-        if (cond) return f_eval_obj(i, objv[k]);
+        if (k >= objc) return if_wrong_args(i, f_error(i, "wrong # args: no script following \"%o\" argument", objv[k - 1]));
+        if (cond) chosen = objv[k];
         k++;
-        if (k >= objc) return f_ok_empty(i);
+        if (k >= objc) return chosen ? f_eval_obj(i, chosen) : f_ok_empty(i);
         if (f_obj_eq(i, objv[k], "elseif")) {
             k++;
             continue;
         }
         if (f_obj_eq(i, objv[k], "else")) {
             k++;
-            if (k >= objc) return f_error(i, "wrong # args: no script following \"else\" argument");
+            if (k >= objc) return if_wrong_args(i, f_error(i, "wrong # args: no script following \"else\" argument"));
         }
         if (k != objc - 1) {
-            return f_error(i, "wrong # args: extra words after \"else\" clause in \"if\" command");
+            return if_wrong_args(i, f_error(i, "wrong # args: extra words after \"else\" clause in \"if\" command"));
         }
-        return f_eval_obj(i, objv[k]);
+        return f_eval_obj(i, chosen ? chosen : objv[k]);
     }
 }
 

@@ -135,8 +135,23 @@ static const char *name_tail(const char *s, uint32_t n, uint32_t *tail_len) {
 }
 
 static int link_error(FeatherInterp i, int st, const char *name, uint32_t n) {
-    if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", name, n);
+    if (st == FEATHER_VAR_EXISTS) {
+        f_set_error_code(i, f_str(i, "TCL UPVAR EXISTS"));
+        return f_error(i, "variable \"%S\" already exists", name, n);
+    }
     return f_var_error(i, "upvar", name, n, st, 0);
+}
+
+/* A local name for upvar or global may not look like an array element. */
+static int check_local(FeatherInterp i, const char *name, uint32_t n) {
+    if (n == 0 || name[n - 1] != ')') return TCL_OK;
+    for (uint32_t c = 0; c < n; c++) {
+        if (name[c] == '(') {
+            f_set_error_code(i, f_str(i, "TCL UPVAR LOCAL_ELEMENT"));
+            return f_error(i, "bad variable name \"%S\": can't create a scalar variable that looks like an array element", name, n);
+        }
+    }
+    return TCL_OK;
 }
 
 static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -146,6 +161,7 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t n, tn;
         const char *s = f_get(i, objv[k], &n);
         const char *tail = name_tail(s, n, &tn);
+        if (check_local(i, tail, tn) != TCL_OK) return TCL_ERROR;
         StrBuf q;
         sb_init(&q, n + 2);
         if (!(n >= 2 && s[0] == ':' && s[1] == ':')) sb_add(&q, "::", 2);
@@ -156,8 +172,6 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_ok_empty(i);
 }
 
-/* Parse a level ("#N" absolute, "N" relative to the active frame).
- * Returns 1 when obj is a level, 0 when it is not. */
 /* The error for a level word that names no frame. */
 int f_bad_level(FeatherInterp i, FeatherObj name) {
     FeatherObj words[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "LEVEL"), name};
@@ -165,6 +179,8 @@ int f_bad_level(FeatherInterp i, FeatherObj name) {
     return f_error(i, "bad level \"%o\"", name);
 }
 
+/* Parse a level ("#N" absolute, "N" relative to the active frame).
+ * Returns 1 when obj is a level, 0 when it is not. */
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
     uint32_t n;
     const char *s = f_get(i, o, &n);
@@ -186,7 +202,7 @@ int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
 static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 3) return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
     int32_t top;
-    int32_t level = feather_host_frame_level(i, &top) - 1;
+    int32_t cur = feather_host_frame_level(i, &top), level = cur - 1;
     int k = 1;
     FeatherObj named = f_str(i, "1"); /* the level errors name */
     if (objc % 2 == 0) {
@@ -205,6 +221,11 @@ static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
         const char *local = f_get(i, objv[k + 1], &ln);
         bool qualified = false;
         for (uint32_t c = 0; c + 1 < on; c++) qualified |= other[c] == ':' && other[c + 1] == ':';
+        if (check_local(i, local, ln) != TCL_OK) return TCL_ERROR;
+        if (!qualified && level == cur && on == ln && memcmp(other, local, on) == 0) {
+            f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+            return f_error(i, "can't upvar from variable to itself");
+        }
         int st = feather_host_var_link(i, local, ln, qualified ? -1 : level, other, on);
         if (st != FEATHER_VAR_OK) return link_error(i, st, local, ln);
     }

@@ -179,3 +179,29 @@ list [ec {set a}] [ec {set a 1}] [ec {set b(1)}] [ec {set b(1) 2}] [ec {set ::no
 proc cb args {}
 proc ec {s} { set c [catch $s m o]; list $c $m [dict get $o -errorcode] }
 list [ec {trace info command nosuch}] [ec {trace remove command nosuch rename cb}] [ec {trace add command nosuch rename cb}]
+# case: core-if-checks-words-after-chosen-branch
+set r {}
+foreach s {{if 1 {set a 1} elseif {bad expr} {set b 2}} {if 1 {set a 1} elseif x} {if 1 {set a 1} elseif x then} {if 1 {set a 1} elseif x then y z} {if 1 {set a 1} foo} {if 1 {set a 1} else {} x} {if 1 then} {if 0 {} elseif 1 {set c 3} else} {if 1 {set e 5} {set f 6}} {if 0 {set e 5} x {set f 6}} {if 1 {set g 1} else}} {
+    lappend r [catch $s m o] $m [dict get $o -errorcode]
+}
+lappend r [info exists g]
+# case: core-proc-formal-parameters
+set r {}
+foreach a {{{}} {{a b c}} {a(1)} {a::b} {x {y(z) 1}} {::a} {a)} {a(}} {
+    lappend r [catch {proc p $a {}} m o] $m [dict get $o -errorcode]
+}
+set r
+# case: core-rename-errorcodes
+proc p {} {}
+proc q {} {}
+list [catch {rename nosuch x} m o] $m [dict get $o -errorcode] [catch {rename p q} m o] $m [dict get $o -errorcode]
+# case: core-upvar-local-name-checks
+proc ec {s} { catch {uplevel 1 $s} m o; list $m [dict get $o -errorcode] }
+proc p1 {} {ec {upvar 0 x x}}
+proc p2 {} {ec {upvar x y(1)}}
+proc p3 {} {ec {global x(1)}}
+proc p4 {} {set y 1; ec {upvar x y}}
+proc p5 {} {upvar 1 w w; set w 5}
+list [p1] [p2] [p3] [p4] [p5] $w
+# case: core-array-set-element-errorcode
+list [catch {array set a(1) {x 1}} m o] $m [dict get $o -errorcode]
