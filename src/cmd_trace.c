@@ -23,6 +23,15 @@ static int get_ops(FeatherInterp i, FeatherObj list, bool command, FeatherObj *o
     for (uint32_t k = 0; k < n; k++) {
         int idx;
         if (f_get_enum(i, items[k], table, "operation", &idx) != TCL_OK) return TCL_ERROR;
+        uint32_t on;
+        const char *op = f_get(i, items[k], &on);
+        if (!f_streq(op, on, table[idx])) {
+            /* Tcl takes no abbreviations here. */
+            FeatherObj code[5] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "INDEX"), f_str(i, "operation"), items[k]};
+            f_set_error_code(i, f_list_new(i, code, 5));
+            return f_error(i, "bad operation \"%S\": must be %s", op, on,
+                           command ? "delete or rename" : "array, read, unset, or write");
+        }
         seen[idx] = true;
     }
     FeatherObj ordered[4];

@@ -205,3 +205,10 @@ proc p5 {} {upvar 1 w w; set w 5}
 list [p1] [p2] [p3] [p4] [p5] $w
 # case: core-array-set-element-errorcode
 list [catch {array set a(1) {x 1}} m o] $m [dict get $o -errorcode]
+# case: core-trace-operations-exact
+proc cb args {}
+set r {}
+foreach s {{trace add variable x wr cb} {trace add command cb ren cb} {trace add variable x {write re} cb} {trace remove variable x w cb} {trace add variable x {} cb}} {
+    lappend r [catch $s m o] $m
+}
+set r
