@@ -11,6 +11,7 @@
 
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
 int f_bad_level(FeatherInterp i, FeatherObj name);
+int f_check_params(FeatherInterp i, FeatherObj list);
 
 /* Evaluate a loop condition, releasing its scratch memory. */
 static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
@@ -709,8 +710,10 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
     FeatherObj *parts;
     uint32_t n;
     if (f_list(i, objv[1], &parts, &n) != TCL_OK || n < 2 || n > 3) {
+        f_set_error_code(i, f_str(i, "TCL VALUE LAMBDA"));
         return f_error(i, "can't interpret \"%o\" as a lambda expression", objv[1]);
     }
+    if (f_check_params(i, parts[0]) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
     memset(&info, 0, sizeof info);
     info.kind = FEATHER_CMD_PROC;

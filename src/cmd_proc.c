@@ -3,11 +3,11 @@
  */
 #include "core.h"
 
-static int cmd_proc(FeatherInterp i, int objc, FeatherObj *objv) {
-    if (objc != 4) return f_wrong_args(i, 1, objv, "name args body");
+/* Check a proc's (or lambda's) argument list as Tcl does. */
+int f_check_params(FeatherInterp i, FeatherObj list) {
     FeatherObj *params;
     uint32_t np;
-    if (f_list(i, objv[2], &params, &np) != TCL_OK) return TCL_ERROR;
+    if (f_list(i, list, &params, &np) != TCL_OK) return TCL_ERROR;
     for (uint32_t k = 0; k < np; k++) {
         FeatherObj *spec;
         uint32_t ns;
@@ -27,6 +27,12 @@ static int cmd_proc(FeatherInterp i, int objc, FeatherObj *objv) {
         if (open && an[len - 1] == ')') return f_error(i, "formal parameter \"%S\" is an array element", an, len);
         f_set_error_code(i, 0);
     }
+    return TCL_OK;
+}
+
+static int cmd_proc(FeatherInterp i, int objc, FeatherObj *objv) {
+    if (objc != 4) return f_wrong_args(i, 1, objv, "name args body");
+    if (f_check_params(i, objv[2]) != TCL_OK) return TCL_ERROR;
     uint32_t n;
     const char *name = f_get(i, objv[1], &n);
     int st = feather_host_proc_define(i, name, n, FEATHER_CMD_PROC, 0, objv[2], objv[3]);

@@ -531,7 +531,8 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     uint32_t nslen;
     const char *ns = f_get(i, info->ns, &nslen);
-    feather_host_frame_push(i, objv, (uint32_t)objc, ns, (int32_t)nslen, 0);
+    /* An apply's frame holds all its words (info level 0), "apply" too. */
+    feather_host_frame_push(i, lambda ? objv - 1 : objv, (uint32_t)objc + (lambda ? 1 : 0), ns, (int32_t)nslen, 0);
     int code = TCL_OK;
     for (uint32_t k = 0; k < cp->n && code == TCL_OK; k++) {
         CachedParam *p = &cp->p[k];
@@ -552,6 +553,7 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
         bool returned = code == TCL_RETURN; /* return -code error adds no proc line */
         if (code == TCL_RETURN) code = f_process_return(i);
         else if (code == TCL_BREAK || code == TCL_CONTINUE) {
+            f_set_error_code(i, f_str(i, "TCL RESULT UNEXPECTED"));
             code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
             f_add_error_info(i, "", 0);
         }

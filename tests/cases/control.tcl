@@ -262,3 +262,15 @@ catch g m o; lappend r $m [dict get $o -errorinfo]
 # case: control-subst-return-value
 proc p {} {set r [subst {a[return x]b}]; return "after $r"}
 list [subst {a[return x]b}] [subst {a[return -code error x]b}] [subst {a[return -level 2 x]b}] [subst {a[return -code break x]b}] [subst {a[return -level 0 -code break x]b}] [p]
+# case: control-apply-info-level-words
+proc p {} {info level -1}
+list [apply {{} {info level 0}}] [apply {{x args} {info level 0}} 1 2 3] [apply {{} {p}}] [apply {{} {info level}}]
+# case: control-apply-formal-parameters
+set r {}
+foreach l {{{{}} {}} {{{a b c}} {}} {a(1) {}} {a::b {}} {{a a} {}}} {
+    lappend r [catch {apply $l 1 2} m o] $m [dict get $o -errorcode]
+}
+set r
+# case: control-apply-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {apply {}}] [ec {apply "a \{"}] [ec {apply {{} {break}}}] [ec {apply {{} {continue}}}] [ec {proc p {} {break}; p}]
