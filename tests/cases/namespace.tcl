@@ -998,3 +998,6 @@ list [namespace children a b*] [lsort [namespace children a ::a::*]] [namespace 
 # case: ns-variable-array-element
 namespace eval n {}
 list [catch {namespace eval n {variable a(1) 1}} m o] $m [dict get $o -errorcode] [catch {namespace eval n {variable x 1 a(1) 2}} m] $m [info exists n::x]
+# case: ns-not-found-absolute-and-relative
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {namespace parent ::nosuch}] [ec {namespace parent nosuch}] [ec {namespace children ::nosuch}] [ec {namespace eval n {namespace path ::m}}] [ec {namespace eval n {namespace path m}}] [ec {namespace inscope ::nosuch {}}] [ec {namespace upvar nosuch v w}]
