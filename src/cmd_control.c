@@ -146,7 +146,10 @@ static int do_foreach(FeatherInterp i, int objc, FeatherObj *objv, bool collect)
     uint32_t iterations = 0;
     for (int g = 0; g < groups; g++) {
         if (f_list(i, objv[1 + 2 * g], &vars[g], &nvars[g]) != TCL_OK) return TCL_ERROR;
-        if (nvars[g] == 0) return f_error(i, "%s varlist is empty", collect ? "lmap" : "foreach");
+        if (nvars[g] == 0) {
+            f_set_error_code(i, f_str(i, collect ? "TCL OPERATION LMAP NEEDVARS" : "TCL OPERATION FOREACH NEEDVARS"));
+            return f_error(i, "%s varlist is empty", collect ? "lmap" : "foreach");
+        }
         lists[g] = objv[2 + 2 * g];
         if (f_list_length(i, lists[g], &lens[g]) != TCL_OK) return TCL_ERROR;
         uint32_t need = (lens[g] + nvars[g] - 1) / nvars[g];

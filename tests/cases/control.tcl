@@ -274,3 +274,6 @@ set r
 # case: control-apply-errorcodes
 proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
 list [ec {apply {}}] [ec {apply "a \{"}] [ec {apply {{} {break}}}] [ec {apply {{} {continue}}}] [ec {proc p {} {break}; p}]
+# case: control-empty-varlist-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {foreach {} {1} {}}] [ec {lmap {} {1} {}}] [ec {foreach x {1} {} {2} {}}]
