@@ -248,8 +248,7 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     int k = 1;
     for (; k + 1 < objc; k += 2) {
         uint32_t n;
-        const char *opt = f_get(i, objv[k], &n);
-        if (n == 0 || opt[0] != '-') break;
+        const char *opt = f_get(i, objv[k], &n); /* any word pairs up: Tcl keeps them as options */
         if (f_streq(opt, n, "-code")) {
             if (get_code(i, objv[k + 1], &code) != TCL_OK) return TCL_ERROR;
         } else if (f_streq(opt, n, "-level")) {
@@ -306,7 +305,6 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
             st->error_logged = level == 0;
         }
         st->error_code = ecode;
-        if (!ecode && extra) { extra[nextra++] = f_str(i, "-errorcode"); extra[nextra++] = f_str(i, "NONE"); }
     }
     st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
     if (level == 0) return code;
@@ -355,6 +353,15 @@ FeatherObj f_return_options(FeatherInterp i, int code) {
     items[n++] = f_int(i, code);
     items[n++] = f_str(i, "-level");
     items[n++] = f_int(i, level);
+    if (code == TCL_ERROR && level > 0) {
+        /* return -code error: -errorcode defaults to NONE, after -level as in Tcl. */
+        bool given = false;
+        for (uint32_t k = 0; k + 4 < n; k += 2) given |= f_obj_eq(i, items[k], "-errorcode");
+        if (!given) {
+            items[n++] = f_str(i, "-errorcode");
+            items[n++] = f_str(i, "NONE");
+        }
+    }
     if (code == TCL_ERROR && level == 0) {
         items[n++] = f_str(i, "-errorcode");
         items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");

@@ -277,3 +277,10 @@ list [ec {apply {}}] [ec {apply "a \{"}] [ec {apply {{} {break}}}] [ec {apply {{
 # case: control-empty-varlist-errorcodes
 proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
 list [ec {foreach {} {1} {}}] [ec {lmap {} {1} {}}] [ec {foreach x {1} {} {2} {}}]
+# case: control-return-any-word-pairs-are-options
+set r {}
+foreach s {{return a b} {return a b c} {return -code error a b c} {return a b c d e} {return -code error -errorcode X m} {return -errorinfo foo -code error m}} {
+    lappend r [catch $s m o] $m [dict remove $o -errorline]
+}
+proc p {} {return x y z}
+lappend r [p]
