@@ -338,6 +338,25 @@ export class State {
       this.active = frame.caller ?? this.globalFrame;
       const history = this.history;
       while (history.length && history[history.length - 1] === frame) history.pop();
+      if (frame.locals !== null && frame.locals.size) this.unsetLocals(frame);
+    }
+  }
+
+  /** A proc's locals die with its frame: their unset traces fire once it is
+   * gone (as in Tcl); links are not the variables they name. */
+  unsetLocals(frame) {
+    for (const [name, v] of [...frame.locals]) {
+      if (v.link !== null || (v.traces === null && v.etraces === null) || v.busy) continue;
+      frame.locals.delete(name);
+      v.busy = true;
+      try {
+        if (v.arr !== null && v.etraces !== null) {
+          for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
+        }
+        this.fireList(v.traces, name, null, "unset");
+      } finally {
+        v.busy = false;
+      }
     }
   }
 

@@ -397,6 +397,8 @@ class State:
             self.active = frame.caller or self.global_frame
             while self.history and self.history[-1] is frame:
                 self.history.pop()
+            if frame.locals:
+                self._unset_locals(frame)
 
     def frame_at(self, level: int) -> Frame | None:
         """The frame at an absolute level, along the chain of callers of the active
@@ -429,6 +431,23 @@ class State:
         del self.frames[1:]
         self.active = self.global_frame
         self.history.clear()
+
+    def _unset_locals(self, frame: Frame) -> None:
+        """A proc's locals die with its frame: their unset traces fire once it is
+        gone (as in Tcl); links are not the variables they name."""
+        assert frame.locals is not None
+        for name, var in list(frame.locals.items()):
+            if var.link is not None or not (var.traces or var.etraces) or var.busy:
+                continue
+            del frame.locals[name]
+            var.busy = True
+            try:
+                if var.arr is not None and var.etraces:
+                    for k in list(var.arr):
+                        self._fire_list(var.etraces.get(k), name, k, "unset")
+                self._fire_list(var.traces, name, None, "unset")
+            finally:
+                var.busy = False
 
     # ------------------------------------------------------------ variable lookup
 

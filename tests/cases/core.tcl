@@ -212,3 +212,18 @@ foreach s {{trace add variable x wr cb} {trace add command cb ren cb} {trace add
     lappend r [catch $s m o] $m
 }
 set r
+# case: core-trace-unset-locals-at-return
+proc cb {args} {lappend ::log $args [info level]}
+proc p {} {set y 1; array set a {1 x}; trace add variable y unset cb; trace add variable a unset cb; return ok}
+list [p] $log
+# case: core-trace-unset-locals-links-and-errors
+proc cb {args} {lappend ::log $args; set ::q [catch {error inner}]}
+set g 1
+trace add variable g unset cb
+proc p {} {upvar g y; global g; set z 1; trace add variable z unset cb; error outer}
+list [catch p m o] $m [dict get $o -errorinfo] $log [info exists g]
+# case: core-trace-unset-locals-recursive-and-tailcall
+proc cb {args} {lappend ::log $args}
+proc p {n} {set y $n; trace add variable y unset cb; if {$n > 0} {p [expr {$n-1}]}; return $n}
+proc t {} {set y 1; trace add variable y unset cb; tailcall set ::z 5}
+list [p 2] [t] $log

@@ -219,7 +219,7 @@ def test_command_lookup_rename_delete(s: State, rec: Recorder) -> None:
     assert s.rename("moved", "") == 0
     assert s.lookup_command("moved") is None
     assert rec.scripts == ["cb ::ns::local ::moved rename", "cb ::moved {} delete"]
-    assert s.define("nons::p", st.CMD_PROC, 0, "", "") == st.VAR_NO_NAMESPACE
+    assert s.define("nonsuch::p", st.CMD_PROC, 0, "", "") == st.VAR_NO_NAMESPACE
 
 
 @pytest.mark.milestone("M5")
