@@ -306,6 +306,20 @@ export class State {
     return [found, tail];
   }
 
+  /** Where a qualified variable name lives, as Tcl finds it: a relative name
+   * in the namespace under base when it exists there, else under the global
+   * namespace when it exists there, else (to be created) under base only. */
+  varTarget(name, base) {
+    const [absolute, path, tail] = splitName(name);
+    if (absolute) return [walk(this.globalNs, path), tail];
+    const ns = walk(base, path);
+    if (base !== this.globalNs && (ns === null || !ns.vars.has(tail))) {
+      const alt = walk(this.globalNs, path);
+      if (alt !== null && alt.vars.has(tail)) return [alt, tail];
+    }
+    return [ns, tail];
+  }
+
   // ------------------------------------------------------------ frames
 
   pushFrame(words, nsName, isNs) {
@@ -324,6 +338,25 @@ export class State {
       this.active = frame.caller ?? this.globalFrame;
       const history = this.history;
       while (history.length && history[history.length - 1] === frame) history.pop();
+      if (frame.locals !== null && frame.locals.size) this.unsetLocals(frame);
+    }
+  }
+
+  /** A proc's locals die with its frame: their unset traces fire once it is
+   * gone (as in Tcl); links are not the variables they name. */
+  unsetLocals(frame) {
+    for (const [name, v] of [...frame.locals]) {
+      if (v.link !== null || (v.traces === null && v.etraces === null) || v.busy) continue;
+      frame.locals.delete(name);
+      v.busy = true;
+      try {
+        if (v.arr !== null && v.etraces !== null) {
+          for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
+        }
+        this.fireList(v.traces, name, null, "unset");
+      } finally {
+        v.busy = false;
+      }
     }
   }
 
@@ -366,7 +399,7 @@ export class State {
   /** [table, simple name, namespace] holding `name` as seen from `frame`. */
   table(name, frame) {
     if (name.includes("::")) {
-      const [ns, tail] = this.qualifiedTarget(name, frame.ns);
+      const [ns, tail] = this.varTarget(name, frame.ns);
       if (ns === null) return [null, tail, null];
       return [ns.vars, tail, ns];
     }
@@ -859,9 +892,12 @@ export class State {
     return null;
   }
 
+  /** Where a command is created: a relative qualified name under the
+   * active namespace only, as in Tcl. */
   creationTarget(name) {
     if (!name.includes("::")) return [this.active.ns, name];
-    return this.qualifiedTarget(name, this.active.ns);
+    const [absolute, path, tail] = splitName(name);
+    return [walk(absolute ? this.globalNs : this.active.ns, path), tail];
   }
 
   define(name, kind, id, params, body) {
@@ -988,7 +1024,22 @@ export class State {
       this.deleteCommand(cmd);
       return 0;
     }
-    const [ns, tail] = this.creationTarget(newName);
+    let [ns, tail] = this.creationTarget(newName);
+    if (ns === null && tail) {
+      // rename creates the namespaces the new name needs, as Tcl does.
+      const [absolute, path] = splitName(newName);
+      ns = absolute ? this.globalNs : this.active.ns;
+      for (const part of path) {
+        let child = ns.children.get(part);
+        if (child === undefined) {
+          child = new Namespace(ns.qualify(part), ns);
+          ns.children.set(part, child);
+          this.namespaces.set(child.name, child);
+          this.commandsChanged();
+        }
+        ns = child;
+      }
+    }
     if (ns === null) return 3;
     if (ns.commands.has(tail)) return 2;
     const was = cmd.qualified();

@@ -368,7 +368,12 @@ static int array_set(FeatherInterp i, int objc, FeatherObj *objv) {
     const char *ekey;
     int32_t eklen;
     f_split_varname(name, n, &base, &ekey, &eklen);
-    if (eklen >= 0) return f_var_error(i, "set", name, n, FEATHER_VAR_NOT_ARRAY, 0);
+    if (eklen >= 0) {
+        f_var_error(i, "set", name, n, FEATHER_VAR_NOT_ARRAY, 0);
+        FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "VARNAME"), objv[2]};
+        f_set_error_code(i, f_list_new(i, code, 4)); /* Tcl names the whole word here */
+        return TCL_ERROR;
+    }
     if (count == 0) {
         int kind = feather_host_var_kind(i, name, n);
         if (kind == 2) return f_ok_empty(i);

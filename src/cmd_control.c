@@ -10,6 +10,8 @@
 #include "core.h"
 
 int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level);
+int f_bad_level(FeatherInterp i, FeatherObj name);
+int f_check_params(FeatherInterp i, FeatherObj list);
 
 /* Evaluate a loop condition, releasing its scratch memory. */
 static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
@@ -20,32 +22,39 @@ static int loop_test(FeatherInterp i, FeatherObj test, bool *out) {
     return code;
 }
 
+/* if's syntax errors carry Tcl's errorCode. */
+static int if_wrong_args(FeatherInterp i, int code) {
+    f_set_error_code(i, f_str(i, "TCL WRONGARGS"));
+    return code;
+}
+
 static int cmd_if(FeatherInterp i, int objc, FeatherObj *objv) {
     int k = 1;
+    FeatherObj chosen = 0; /* as in Tcl, the rest of the words are checked before it runs */
     for (;;) {
         if (k >= objc) {
-            return f_error(i, "wrong # args: no expression after \"%o\" argument", objv[k - 1]);
+            return if_wrong_args(i, f_error(i, "wrong # args: no expression after \"%o\" argument", objv[k - 1]));
         }
-        bool cond;
-        if (f_expr_bool(i, objv[k], &cond) != TCL_OK) return TCL_ERROR;
+        bool cond = false;
+        if (!chosen && f_expr_bool(i, objv[k], &cond) != TCL_OK) return TCL_ERROR;
         k++;
         if (k < objc && f_obj_eq(i, objv[k], "then")) k++;
-        if (k >= objc) return f_error(i, "wrong # args: no script following \"%o\" argument", objv[k - 1]);
-        if (cond) return f_eval_obj(i, objv[k]);
+        if (k >= objc) return if_wrong_args(i, f_error(i, "wrong # args: no script following \"%o\" argument", objv[k - 1]));
+        if (cond) chosen = objv[k];
         k++;
-        if (k >= objc) return f_ok_empty(i);
+        if (k >= objc) return chosen ? f_eval_obj(i, chosen) : f_ok_empty(i);
         if (f_obj_eq(i, objv[k], "elseif")) {
             k++;
             continue;
         }
         if (f_obj_eq(i, objv[k], "else")) {
             k++;
-            if (k >= objc) return f_error(i, "wrong # args: no script following \"else\" argument");
+            if (k >= objc) return if_wrong_args(i, f_error(i, "wrong # args: no script following \"else\" argument"));
         }
         if (k != objc - 1) {
-            return f_error(i, "wrong # args: extra words after \"else\" clause in \"if\" command");
+            return if_wrong_args(i, f_error(i, "wrong # args: extra words after \"else\" clause in \"if\" command"));
         }
-        return f_eval_obj(i, objv[k]);
+        return f_eval_obj(i, chosen ? chosen : objv[k]);
     }
 }
 
@@ -137,7 +146,10 @@ static int do_foreach(FeatherInterp i, int objc, FeatherObj *objv, bool collect)
     uint32_t iterations = 0;
     for (int g = 0; g < groups; g++) {
         if (f_list(i, objv[1 + 2 * g], &vars[g], &nvars[g]) != TCL_OK) return TCL_ERROR;
-        if (nvars[g] == 0) return f_error(i, "%s varlist is empty", collect ? "lmap" : "foreach");
+        if (nvars[g] == 0) {
+            f_set_error_code(i, f_str(i, collect ? "TCL OPERATION LMAP NEEDVARS" : "TCL OPERATION FOREACH NEEDVARS"));
+            return f_error(i, "%s varlist is empty", collect ? "lmap" : "foreach");
+        }
         lists[g] = objv[2 + 2 * g];
         if (f_list_length(i, lists[g], &lens[g]) != TCL_OK) return TCL_ERROR;
         uint32_t need = (lens[g] + nvars[g] - 1) / nvars[g];
@@ -222,6 +234,7 @@ static int get_code(FeatherInterp i, FeatherObj o, int *code) {
         *code = (int)v;
         return TCL_OK;
     }
+    f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_CODE"));
     return f_error(i, "bad completion code \"%S\": must be ok, error, return, break, continue, or an integer", s, n);
 }
 
@@ -230,38 +243,48 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     int code = TCL_OK;
     int64_t level = 1;
     FeatherObj info = 0, ecode = 0;
-    FeatherObj *extra = f_alloc((size_t)objc * sizeof(FeatherObj));
+    FeatherObj *extra = f_alloc(((size_t)objc + 2) * sizeof(FeatherObj));
     uint32_t nextra = 0;
     int k = 1;
     for (; k + 1 < objc; k += 2) {
         uint32_t n;
-        const char *opt = f_get(i, objv[k], &n);
-        if (n == 0 || opt[0] != '-') break;
+        const char *opt = f_get(i, objv[k], &n); /* any word pairs up: Tcl keeps them as options */
         if (f_streq(opt, n, "-code")) {
             if (get_code(i, objv[k + 1], &code) != TCL_OK) return TCL_ERROR;
         } else if (f_streq(opt, n, "-level")) {
             if (f_get_int(i, objv[k + 1], &level) != TCL_OK || level < 0) {
+                f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_LEVEL"));
                 return f_error(i, "bad -level value: expected non-negative integer but got \"%o\"", objv[k + 1]);
             }
         } else if (f_streq(opt, n, "-errorinfo")) {
             info = objv[k + 1];
+            if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
         } else if (f_streq(opt, n, "-errorcode")) {
             ecode = objv[k + 1];
             if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
         } else if (f_streq(opt, n, "-options")) {
             FeatherObj *opts;
             uint32_t no;
-            if (f_list(i, objv[k + 1], &opts, &no) != TCL_OK) return TCL_ERROR;
+            if (f_list(i, objv[k + 1], &opts, &no) != TCL_OK || no % 2) {
+                f_set_error_code(i, f_str(i, "TCL RESULT ILLEGAL_OPTIONS"));
+                return f_error(i, "expected dict but got \"%o\"", objv[k + 1]);
+            }
+            FeatherObj *more = f_alloc(((size_t)objc + 2 + no) * sizeof(FeatherObj));
+            if (more && extra) memcpy(more, extra, nextra * sizeof(FeatherObj));
+            extra = more;
             for (uint32_t o = 0; o + 1 < no; o += 2) {
                 if (f_obj_eq(i, opts[o], "-code")) {
                     if (get_code(i, opts[o + 1], &code) != TCL_OK) return TCL_ERROR;
+                    continue;
                 } else if (f_obj_eq(i, opts[o], "-level")) {
                     if (f_get_int(i, opts[o + 1], &level) != TCL_OK) return TCL_ERROR;
+                    continue;
                 } else if (f_obj_eq(i, opts[o], "-errorinfo")) {
                     info = opts[o + 1];
                 } else if (f_obj_eq(i, opts[o], "-errorcode")) {
                     ecode = opts[o + 1];
                 }
+                if (extra) { extra[nextra++] = opts[o]; extra[nextra++] = opts[o + 1]; }
             }
         } else if (extra) {
             extra[nextra++] = objv[k];
@@ -272,13 +295,14 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     f_set_result(i, k < objc ? objv[k] : f_empty(i));
     if (code == TCL_ERROR) {
         f_error_reset(i);
-        if (info) {
-            uint32_t n;
-            const char *s = f_get(i, info, &n);
+        uint32_t n = 0;
+        const char *s = info ? f_get(i, info, &n) : "";
+        if (n) {
             st->error_active = true;
             sb_init(&st->error_info, n + 64);
             sb_add(&st->error_info, s, n);
-            st->error_logged = true;
+            /* Returned from a proc, the error is logged where the call was. */
+            st->error_logged = level == 0;
         }
         st->error_code = ecode;
     }
@@ -329,6 +353,15 @@ FeatherObj f_return_options(FeatherInterp i, int code) {
     items[n++] = f_int(i, code);
     items[n++] = f_str(i, "-level");
     items[n++] = f_int(i, level);
+    if (code == TCL_ERROR && level > 0) {
+        /* return -code error: -errorcode defaults to NONE, after -level as in Tcl. */
+        bool given = false;
+        for (uint32_t k = 0; k + 4 < n; k += 2) given |= f_obj_eq(i, items[k], "-errorcode");
+        if (!given) {
+            items[n++] = f_str(i, "-errorcode");
+            items[n++] = f_str(i, "NONE");
+        }
+    }
     if (code == TCL_ERROR && level == 0) {
         items[n++] = f_str(i, "-errorcode");
         items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
@@ -403,14 +436,14 @@ static int cmd_uplevel(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t top;
     int32_t level = feather_host_frame_level(i, &top) - 1;
     int k = 1;
-    if (objc > 2 && f_parse_level(i, objv[1], &level)) k = 2;
+    if (f_parse_level(i, objv[1], &level)) k = 2;
     else {
         uint32_t n;
         const char *s = f_get(i, objv[1], &n);
-        if (objc > 2 && n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
+        if (n > 0 && s[0] == '#') return f_bad_level(i, f_strn(i, s, n));
     }
+    if (level < 0 || level > top) return f_bad_level(i, k == 1 ? f_str(i, "1") : objv[1]);
     if (k >= objc) return f_wrong_args(i, 1, objv, "?level? command ?arg ...?");
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
     FeatherObj script = f_concat(i, objc - k, objv + k);
     int32_t was = feather_host_frame_activate(i, level);
     int code = f_eval_obj(i, script);
@@ -441,7 +474,10 @@ static int cmd_throw(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 3) return f_wrong_args(i, 1, objv, "type message");
     uint32_t n;
     if (f_list_length(i, objv[1], &n) != TCL_OK) return TCL_ERROR;
-    if (n == 0) return f_error(i, "type must be non-empty list");
+    if (n == 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION THROW BADEXCEPTION"));
+        return f_error(i, "type must be non-empty list");
+    }
     f_error_reset(i);
     f_set_result(i, objv[2]);
     f_state(i)->error_code = objv[1];
@@ -472,13 +508,25 @@ static int cmd_try(FeatherInterp i, int objc, FeatherObj *objv) {
         int kind;
         if (f_get_enum(i, objv[k], kinds, "handler type", &kind) != TCL_OK) return TCL_ERROR;
         if (kind == 0) {
-            if (k + 2 != objc) return f_error(i, "wrong # args to finally clause: must be \"... finally script\"");
+            if (k + 2 < objc) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION TRY FINALLY NONTERMINAL"));
+                return f_error(i, "finally clause must be last");
+            }
+            if (k + 2 != objc) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION TRY FINALLY ARGUMENT"));
+                return f_error(i, "wrong # args to finally clause: must be \"... finally script\"");
+            }
             finally_at = k + 1;
             break;
         }
         if (k + 4 > objc) {
+            f_set_error_code(i, f_str(i, kind == 1 ? "TCL OPERATION TRY ON ARGUMENT" : "TCL OPERATION TRY TRAP ARGUMENT"));
             return f_error(i, kind == 1 ? "wrong # args to on clause: must be \"... on code variableList script\""
                                         : "wrong # args to trap clause: must be \"... trap pattern variableList script\"");
+        }
+        if (f_obj_eq(i, objv[k + 3], "-") && (k + 4 == objc || f_obj_eq(i, objv[k + 4], "finally"))) {
+            f_set_error_code(i, f_str(i, "TCL OPERATION TRY BADFALLTHROUGH"));
+            return f_error(i, "last non-finally clause must not have a body of \"-\"");
         }
         if (kind == 1) {
             int code;
@@ -549,7 +597,9 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
     int mode = EXACT, k = 1;
     bool nocase = false;
     FeatherObj indexvar = 0, matchvar = 0;
-    for (; k < objc; k++) {
+    bool mode_found = false;
+    /* As in Tcl, options are read only while two words follow. */
+    for (; k < objc - 2; k++) {
         uint32_t n;
         const char *s = f_get(i, objv[k], &n);
         if (n == 0 || s[0] != '-') break;
@@ -558,14 +608,24 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
         if (opt == DASHES) { k++; break; }
         if (opt == NOCASE) nocase = true;
         else if (opt == INDEXVAR || opt == MATCHVAR) {
-            if (++k >= objc) return f_error(i, "missing variable name argument to %s option", opt == INDEXVAR ? "-indexvar" : "-matchvar");
+            if (++k >= objc - 2) {
+                f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH NOVAR"));
+                return f_error(i, "missing variable name argument to %s option", opt == INDEXVAR ? "-indexvar" : "-matchvar");
+            }
             if (opt == INDEXVAR) indexvar = objv[k]; else matchvar = objv[k];
-        } else mode = opt;
-    }
-    if ((indexvar || matchvar) && mode != REGEXP) {
-        return f_error(i, "%s option requires -regexp option", indexvar ? "-indexvar" : "-matchvar");
+        } else if (mode_found) {
+            f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH DOUBLEOPT"));
+            return f_error(i, "bad option \"%o\": %s option already found", objv[k], options[mode]);
+        } else {
+            mode = opt;
+            mode_found = true;
+        }
     }
     if (objc - k < 2) return f_wrong_args(i, 1, objv, "?-option ...? string ?pattern body ...? ?default body?");
+    if ((indexvar || matchvar) && mode != REGEXP) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH MODERESTRICTION"));
+        return f_error(i, "%s option requires -regexp option", indexvar ? "-indexvar" : "-matchvar");
+    }
     FeatherObj str = objv[k++];
     FeatherObj *pairs = objv + k;
     uint32_t np = (uint32_t)(objc - k);
@@ -573,8 +633,14 @@ static int cmd_switch(FeatherInterp i, int objc, FeatherObj *objv) {
         if (f_list(i, objv[k], &pairs, &np) != TCL_OK) return TCL_ERROR;
         if (np == 0) return f_wrong_args(i, 1, objv, "?-option ...? string {?pattern body ...? ?default body?}");
     }
-    if (np % 2 != 0) return f_error(i, "extra switch pattern with no body");
-    if (f_obj_eq(i, pairs[np - 1], "-")) return f_error(i, "no body specified for pattern \"%o\"", pairs[np - 2]);
+    if (np % 2 != 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH BADARM"));
+        return f_error(i, "extra switch pattern with no body");
+    }
+    if (f_obj_eq(i, pairs[np - 1], "-")) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION SWITCH BADARM FALLTHROUGH"));
+        return f_error(i, "no body specified for pattern \"%o\"", pairs[np - 2]);
+    }
     uint32_t sn;
     const char *s = f_get(i, str, &sn);
     for (uint32_t p = 0; p < np; p += 2) {
@@ -654,8 +720,10 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
     FeatherObj *parts;
     uint32_t n;
     if (f_list(i, objv[1], &parts, &n) != TCL_OK || n < 2 || n > 3) {
+        f_set_error_code(i, f_str(i, "TCL VALUE LAMBDA"));
         return f_error(i, "can't interpret \"%o\" as a lambda expression", objv[1]);
     }
+    if (f_check_params(i, parts[0]) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
     memset(&info, 0, sizeof info);
     info.kind = FEATHER_CMD_PROC;
@@ -664,8 +732,14 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
     if (n == 3) {
         uint32_t nl;
         const char *ns = f_get(i, parts[2], &nl);
-        info.ns = feather_host_ns_resolve(i, ns, nl, 1);
-        if (!info.ns) return f_error(i, "namespace \"%o\" not found", parts[2]);
+        /* Tcl reads a relative name from the global namespace; it must exist. */
+        FeatherObj q = nl >= 2 && ns[0] == ':' && ns[1] == ':' ? parts[2] : f_format(i, "::%S", ns, nl);
+        ns = f_get(i, q, &nl);
+        info.ns = feather_host_ns_resolve(i, ns, nl, 0);
+        if (!info.ns) {
+            f_set_error_code(i, f_format(i, "TCL LOOKUP NAMESPACE %S", ns, nl));
+            return f_error(i, "namespace \"%S\" not found", ns, nl);
+        }
     } else {
         info.ns = f_str(i, "::");
     }
@@ -675,10 +749,19 @@ static int cmd_apply(FeatherInterp i, int objc, FeatherObj *objv) {
 static int cmd_tailcall(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t top;
     if (feather_host_frame_level(i, &top) == 0) {
+        f_set_error_code(i, f_str(i, "TCL TAILCALL ILLEGAL"));
         return f_error(i, "tailcall can only be called from a proc, lambda or method");
     }
-    if (objc < 2) return f_wrong_args(i, 1, objv, "command ?arg ...?");
     InterpState *st = f_state(i);
+    /* The command is found from here (the proc's namespace), as Tcl does. */
+    FeatherCmdInfo found;
+    memset(&found, 0, sizeof found);
+    uint32_t cn;
+    const char *cname = objc > 1 ? f_get(i, objv[1], &cn) : "";
+    st->tailcall_cmd = 0;
+    if (objc > 1 && feather_host_cmd_lookup(i, cname, cn, &found) != FEATHER_CMD_NONE && found.name) {
+        st->tailcall_cmd = found.name;
+    }
     st->tailcall = f_list_new(i, objv + 1, (uint32_t)(objc - 1));
     st->return_code = TCL_OK;
     st->return_level = 1;

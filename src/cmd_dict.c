@@ -475,6 +475,14 @@ static bool is_integer_text(FeatherInterp i, FeatherObj o) {
     return f_parse_int(s, n, &v) != 0;
 }
 
+/* 1: a 64-bit integer (in *out), 2: an integer beyond 64 bits, 0: no integer. */
+static int int_status(FeatherInterp i, FeatherObj o, int64_t *out) {
+    if (f_integer_get(i, o, out) == 1) return 1;
+    uint32_t n;
+    const char *s = f_get(i, o, &n);
+    return f_parse_int(s, n, out);
+}
+
 static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 4 && objc != 5) return wrong(i, objv, "incr", "dictVarName key ?increment?");
     FeatherObj d;
@@ -497,15 +505,20 @@ static int dict_incr(FeatherInterp i, int objc, FeatherObj *objv) {
         }
     } else {
         int64_t cur, delta = 1, sum;
-        if (f_get_int(i, v, &cur) != TCL_OK) return TCL_ERROR;
-        if (objc == 5 && f_get_int(i, objv[4], &delta) != TCL_OK) {
+        int rv = int_status(i, v, &cur), rd = objc == 5 ? int_status(i, objv[4], &delta) : 1;
+        if (rv == 0) return f_get_int(i, v, &cur);
+        if (rd == 0) {
+            f_get_int(i, objv[4], &delta);
             add_info(i, "\n    (reading increment)");
             return TCL_ERROR;
         }
-        if (__builtin_add_overflow(cur, delta, &sum)) {
-            return f_error(i, "integer overflow: incr beyond 64 bits is not supported yet");
+        if (rv == 1 && rd == 1 && !__builtin_add_overflow(cur, delta, &sum)) {
+            nv = f_int(i, sum);
+        } else {
+            /* Integers beyond 64 bits, or a sum beyond them: expr's bignums add them. */
+            FeatherObj e = f_format(i, "%o + %o", v, objc == 5 ? objv[4] : f_int(i, 1));
+            if (f_expr(i, e, &nv) != TCL_OK) return TCL_ERROR;
         }
-        nv = f_int(i, sum);
     }
     d = feather_host_dict_put(i, d, objv[3], nv);
     return var_store(i, &ref, d);

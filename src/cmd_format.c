@@ -205,6 +205,7 @@ static int get_intval(FeatherInterp i, FeatherObj o, IntVal *out) {
         out->big = true;
         return TCL_OK;
     }
+    f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 
@@ -221,7 +222,10 @@ static int64_t intval_wrap(const IntVal *v) {
 /* TclGetIntFromObj: a value within [-UINT_MAX, UINT_MAX], taken as int. */
 static int get_int32(FeatherInterp i, FeatherObj o, int32_t *out) {
     IntVal v;
-    if (get_intval(i, o, &v) != TCL_OK) return TCL_ERROR;
+    if (get_intval(i, o, &v) != TCL_OK) {
+        f_set_error_code(i, f_str(i, "TCL VALUE INTEGER")); /* as TclGetIntFromObj says */
+        return TCL_ERROR;
+    }
     if (v.big && big_bits(&v.b) <= 64) {
         v.v = intval_wrap(&v); /* TclGetLongFromObj wraps such a magnitude */
         v.big = false;

@@ -42,6 +42,8 @@ static int get_proc(FeatherInterp i, FeatherObj o, FeatherCmdInfo *info) {
     const char *name = f_get(i, o, &n);
     memset(info, 0, sizeof *info);
     if (feather_host_cmd_lookup(i, name, n, info) != FEATHER_CMD_PROC) {
+        FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "PROCEDURE"), o};
+        f_set_error_code(i, f_list_new(i, code, 4));
         return f_error(i, "\"%S\" isn't a procedure", name, n);
     }
     return TCL_OK;
@@ -55,7 +57,11 @@ static int info_level(FeatherInterp i, int objc, FeatherObj *objv) {
     int64_t v;
     if (f_get_int(i, objv[2], &v) != TCL_OK) return TCL_ERROR;
     int64_t level = v > 0 ? v : cur + v;
-    if (level < 1 || level > cur) return f_error(i, "bad level \"%o\"", objv[2]);
+    if (level < 1 || level > cur) {
+        FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "STACK_LEVEL"), objv[2]};
+        f_set_error_code(i, f_list_new(i, code, 4));
+        return f_error(i, "bad level \"%o\"", objv[2]);
+    }
     return f_ok(i, feather_host_frame_words(i, (int32_t)level));
 }
 
@@ -63,6 +69,13 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "subcommand ?arg ...?");
     int sub;
     if (f_get_enum(i, objv[1], subcommands, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
+    FeatherObj *words = f_alloc((size_t)objc * sizeof(FeatherObj));
+    if (words) {
+        /* Usage messages name the subcommand in full. */
+        memcpy(words, objv, (size_t)objc * sizeof(FeatherObj));
+        words[1] = f_str(i, subcommands[sub]);
+        objv = words;
+    }
     FeatherCmdInfo info;
     switch (sub) {
     case I_ARGS:
@@ -97,11 +110,11 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
             const char *s = ns ? f_get(i, spec[0], &sn) : "";
             if (ns == 0 || sn != an || memcmp(s, arg, an) != 0) continue;
             FeatherObj value = ns == 2 ? spec[1] : f_empty(i);
-            if (f_var_set(i, objv[4], value, NULL) != TCL_OK) {
-                return f_error(i, "couldn't store default value in variable \"%o\"", objv[4]);
-            }
+            if (f_var_set(i, objv[4], value, NULL) != TCL_OK) return TCL_ERROR;
             return f_ok_int(i, ns == 2);
         }
+        FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "ARGUMENT"), objv[3]};
+        f_set_error_code(i, f_list_new(i, code, 4));
         return f_error(i, "procedure \"%o\" doesn't have an argument \"%S\"", objv[2], arg, an);
     }
     case I_COMMANDS:
@@ -131,6 +144,18 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
                 while (ns_end > 0 && p[ns_end - 1] == ':') ns_end--;
                 const char *ns = ns_end > 0 ? p : "::";
                 uint32_t nsl = ns_end > 0 ? (uint32_t)ns_end : 2;
+                if (ns_end > 0 && p[0] != ':') {
+                    /* Tcl looks a relative one up in the current namespace only. */
+                    uint32_t cl;
+                    const char *cur = f_get(i, feather_host_ns_current(i), &cl);
+                    StrBuf b;
+                    sb_init(&b, cl + nsl + 4);
+                    sb_add(&b, cur, cl);
+                    if (cl > 2) sb_adds(&b, "::");
+                    sb_add(&b, ns, nsl);
+                    ns = b.data;
+                    nsl = b.len;
+                }
                 FeatherObj all = feather_host_names(i, which, ns, (int32_t)nsl);
                 const char *tail = p + sep + 2;
                 uint32_t tl = pn - (uint32_t)sep - 2;
@@ -172,7 +197,8 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
         int32_t klen;
         f_split_varname(name, n, &base, &key, &klen);
         FeatherObj v;
-        return f_ok_int(i, feather_host_var_get(i, name, base, key, klen, 1, &v) == FEATHER_VAR_OK);
+        if (feather_host_var_get(i, name, base, key, klen, 1, &v) == FEATHER_VAR_OK) return f_ok_int(i, 1);
+        return f_ok_int(i, klen < 0 && feather_host_var_kind(i, name, n) == 2); /* an array */
     }
     case I_LEVEL:
         return info_level(i, objc, objv);
@@ -183,6 +209,10 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
         if (objc != 2) return f_wrong_args(i, 2, objv, "");
         return f_ok(i, f_str(i, "8.6"));
     case I_SCRIPT:
+        if (objc > 3) return f_wrong_args(i, 2, objv, "?filename?");
+        return objc == 3 ? f_ok(i, objv[2]) : f_ok_empty(i);
+    case I_COROUTINE:
+        if (objc != 2) return f_wrong_args(i, 2, objv, "");
         return f_ok_empty(i);
     default:
         return f_error(i, "info %o is not supported by Feather", objv[1]);

@@ -156,7 +156,7 @@ static int text_wide(FeatherInterp i, const char *s, uint32_t n, int64_t *out) {
         f_set_error_code(i, f_str(i, "ARITH IOVERFLOW {integer value too large to represent}"));
         return f_error(i, "integer value too large to represent");
     }
-    f_set_error_code(i, f_str(i, "TCL VALUE INTEGER"));
+    f_set_error_code(i, f_str(i, "TCL VALUE NUMBER"));
     return f_error(i, "expected integer but got \"%S\"", s, n);
 }
 

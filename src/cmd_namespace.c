@@ -51,12 +51,20 @@ static FeatherObj resolve_here(FeatherInterp i, const char *s, uint32_t n, int c
     return feather_host_ns_resolve(i, b.data, b.len, create);
 }
 
+/* Tcl's error for a namespace name that names none. */
+static int ns_not_found(FeatherInterp i, const char *s, uint32_t n) {
+    FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "NAMESPACE"), f_strn(i, s, n)};
+    f_set_error_code(i, f_list_new(i, code, 4));
+    if (n >= 2 && s[0] == ':' && s[1] == ':') return f_error(i, "namespace \"%S\" not found", s, n);
+    return f_error(i, "namespace \"%S\" not found in \"%o\"", s, n, feather_host_ns_current(i));
+}
+
 /* A namespace name resolved (not created), or an error naming `cmd`. */
 static int resolve(FeatherInterp i, FeatherObj name, const char *cmd, FeatherObj *out) {
     uint32_t n;
     const char *s = f_get(i, name, &n);
     FeatherObj fq = resolve_here(i, s, n, 0);
-    if (!fq) return f_error(i, "namespace \"%S\" not found in \"%o\"", s, n, feather_host_ns_current(i));
+    if (!fq) return ns_not_found(i, s, n);
     (void)cmd;
     *out = fq;
     return TCL_OK;
@@ -299,7 +307,7 @@ static int ns_path(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t pl;
         const char *ps = f_get(i, items[k], &pl);
         fqs[k] = resolve_here(i, ps, pl, 0);
-        if (!fqs[k]) return f_error(i, "namespace \"%S\" not found in \"%o\"", ps, pl, cur);
+        if (!fqs[k]) return ns_not_found(i, ps, pl);
     }
     attr(i, FEATHER_NS_PATH, cur, f_list_new(i, fqs, n));
     return f_ok_empty(i);
@@ -429,6 +437,11 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t count, kept = 0, pn;
         if (f_list(i, all, &items, &count) != TCL_OK) return TCL_ERROR;
         const char *p = f_get(i, objv[3], &pn);
+        if (!(pn >= 2 && p[0] == ':' && p[1] == ':')) {
+            /* A relative pattern is read inside the namespace, as in Tcl. */
+            FeatherObj q = n == 2 ? f_format(i, "::%S", p, pn) : f_format(i, "%S::%S", s, n, p, pn);
+            p = f_get(i, q, &pn);
+        }
         for (uint32_t k = 0; k < count; k++) {
             uint32_t cn;
             const char *c = f_get(i, items[k], &cn);
@@ -498,7 +511,7 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t n;
         const char *name = f_get(i, objv[2], &n);
         FeatherObj fq = resolve_here(i, name, n, 0);
-        if (!fq) return f_error(i, "namespace \"%S\" not found in \"%o\"", name, n, feather_host_ns_current(i));
+        if (!fq) return ns_not_found(i, name, n);
         /* The script, then the extra arguments as list elements. */
         FeatherObj script = objv[3];
         if (objc > 4) {
@@ -582,6 +595,12 @@ static int cmd_variable(FeatherInterp i, int objc, FeatherObj *objv) {
         int32_t sep = last_sep(s, n);
         uint32_t start = sep < 0 ? 0 : (uint32_t)sep;
         while (start < n && s[start] == ':') start++;
+        bool open = false;
+        for (uint32_t c = start; c < n; c++) open |= s[c] == '(';
+        if (open && n > 0 && s[n - 1] == ')') {
+            f_set_error_code(i, f_str(i, "TCL UPVAR LOCAL_ELEMENT"));
+            return f_error(i, "can't define \"%S\": name refers to an element in an array", s, n);
+        }
         int st = feather_host_var_link(i, s + start, n - start, -1, s, n);
         if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", s + start, n - start);
         if (st != FEATHER_VAR_OK) return f_var_error(i, "define", s, n, st, 0);

@@ -23,6 +23,15 @@ static int get_ops(FeatherInterp i, FeatherObj list, bool command, FeatherObj *o
     for (uint32_t k = 0; k < n; k++) {
         int idx;
         if (f_get_enum(i, items[k], table, "operation", &idx) != TCL_OK) return TCL_ERROR;
+        uint32_t on;
+        const char *op = f_get(i, items[k], &on);
+        if (!f_streq(op, on, table[idx])) {
+            /* Tcl takes no abbreviations here. */
+            FeatherObj code[5] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "INDEX"), f_str(i, "operation"), items[k]};
+            f_set_error_code(i, f_list_new(i, code, 5));
+            return f_error(i, "bad operation \"%S\": must be %s", op, on,
+                           command ? "delete or rename" : "array, read, unset, or write");
+        }
         seen[idx] = true;
     }
     FeatherObj ordered[4];
@@ -42,6 +51,19 @@ static int get_ops(FeatherInterp i, FeatherObj list, bool command, FeatherObj *o
     return TCL_OK;
 }
 
+/* Is there a command so named? If not, Tcl's error is left in the result. */
+static bool command_exists(FeatherInterp i, FeatherObj name) {
+    FeatherCmdInfo info;
+    memset(&info, 0, sizeof info);
+    uint32_t n;
+    const char *s = f_get(i, name, &n);
+    if (feather_host_cmd_lookup(i, s, n, &info) != FEATHER_CMD_NONE) return true;
+    FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "COMMAND"), name};
+    f_set_error_code(i, f_list_new(i, code, 4));
+    f_error(i, "unknown command \"%S\"", s, n);
+    return false;
+}
+
 static int cmd_trace(FeatherInterp i, int objc, FeatherObj *objv) {
     static const char *const options[] = {"add", "info", "remove", "variable", "vdelete", "vinfo", 0};
     static const char *const types[] = {"execution", "command", "variable", 0};
@@ -58,6 +80,7 @@ static int cmd_trace(FeatherInterp i, int objc, FeatherObj *objv) {
         if (objc != 4) return f_wrong_args(i, 3, objv, "name");
         uint32_t n;
         const char *name = f_get(i, objv[3], &n);
+        if (kind == 1 && !command_exists(i, objv[3])) return TCL_ERROR;
         return f_ok(i, feather_host_trace_info(i, kind, name, n));
     }
     if (objc != 6) return f_wrong_args(i, 3, objv, "name opList command");
@@ -66,15 +89,10 @@ static int cmd_trace(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t n;
     const char *name = f_get(i, objv[3], &n);
     if (opt == 0) {
-        if (kind == 1) {
-            FeatherCmdInfo info;
-            memset(&info, 0, sizeof info);
-            if (feather_host_cmd_lookup(i, name, n, &info) == FEATHER_CMD_NONE) {
-                return f_error(i, "unknown command \"%S\"", name, n);
-            }
-        }
+        if (kind == 1 && !command_exists(i, objv[3])) return TCL_ERROR;
         feather_host_trace_add(i, kind, name, n, ops, objv[5]);
     } else {
+        if (kind == 1 && !command_exists(i, objv[3])) return TCL_ERROR;
         feather_host_trace_remove(i, kind, name, n, ops, objv[5]);
     }
     return f_ok_empty(i);

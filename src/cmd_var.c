@@ -66,7 +66,10 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (!big_delta) {
         int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
         if (st == FEATHER_VAR_OK) return f_ok(i, out);
-        if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
+        if (st != FEATHER_VAR_NOT_INT) {
+            bool reading = st == FEATHER_VAR_NOT_ARRAY || st == FEATHER_VAR_NO_NAMESPACE;
+            return f_var_error(i, reading ? "read" : "set", name, n, st, out);
+        }
     }
     /* General path: the value is a string, or a sum beyond 64 bits. */
     FeatherObj v = 0;
@@ -79,13 +82,10 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     int64_t cur;
     FeatherObj sum;
     if (big_delta || is_big(i, v)) {
-        if (!big_delta || !is_big(i, v)) {
-            FeatherObj other = big_delta ? v : objv[2];
-            if (f_get_int(i, other, &cur) != TCL_OK) {
-                if (!big_delta) f_add_error_info(i, "\n    (reading increment)", 23);
-                else f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
-                return TCL_ERROR;
-            }
+        /* A small delta was read above; a big one needs an integer value. */
+        if (big_delta && !is_big(i, v) && f_get_int(i, v, &cur) != TCL_OK) {
+            f_add_error_info(i, "\n    (reading value of variable to increment)", 45);
+            return TCL_ERROR;
         }
         if (big_sum(i, v, big_delta ? objv[2] : f_int(i, delta), &sum) != TCL_OK) return TCL_ERROR;
     } else {
@@ -135,8 +135,23 @@ static const char *name_tail(const char *s, uint32_t n, uint32_t *tail_len) {
 }
 
 static int link_error(FeatherInterp i, int st, const char *name, uint32_t n) {
-    if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", name, n);
+    if (st == FEATHER_VAR_EXISTS) {
+        f_set_error_code(i, f_str(i, "TCL UPVAR EXISTS"));
+        return f_error(i, "variable \"%S\" already exists", name, n);
+    }
     return f_var_error(i, "upvar", name, n, st, 0);
+}
+
+/* A local name for upvar or global may not look like an array element. */
+static int check_local(FeatherInterp i, const char *name, uint32_t n) {
+    if (n == 0 || name[n - 1] != ')') return TCL_OK;
+    for (uint32_t c = 0; c < n; c++) {
+        if (name[c] == '(') {
+            f_set_error_code(i, f_str(i, "TCL UPVAR LOCAL_ELEMENT"));
+            return f_error(i, "bad variable name \"%S\": can't create a scalar variable that looks like an array element", name, n);
+        }
+    }
+    return TCL_OK;
 }
 
 static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -146,6 +161,7 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
         uint32_t n, tn;
         const char *s = f_get(i, objv[k], &n);
         const char *tail = name_tail(s, n, &tn);
+        if (check_local(i, tail, tn) != TCL_OK) return TCL_ERROR;
         StrBuf q;
         sb_init(&q, n + 2);
         if (!(n >= 2 && s[0] == ':' && s[1] == ':')) sb_add(&q, "::", 2);
@@ -154,6 +170,13 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
         if (st != FEATHER_VAR_OK) return link_error(i, st, tail, tn);
     }
     return f_ok_empty(i);
+}
+
+/* The error for a level word that names no frame. */
+int f_bad_level(FeatherInterp i, FeatherObj name) {
+    FeatherObj words[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "LEVEL"), name};
+    f_set_error_code(i, f_list_new(i, words, 4));
+    return f_error(i, "bad level \"%o\"", name);
 }
 
 /* Parse a level ("#N" absolute, "N" relative to the active frame).
@@ -166,11 +189,11 @@ int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
     int64_t v;
     if (n > 1 && s[0] == '#') {
         if (f_parse_int(s + 1, n - 1, &v) != 1 || v < 0) return 0;
-        *level = (int32_t)v;
+        *level = v > 0x7fffffff ? 0x7fffffff : (int32_t)v;
         return 1;
     }
-    if (n > 0 && s[0] >= '0' && s[0] <= '9' && f_parse_int(s, n, &v) == 1) {
-        *level = cur - (int32_t)v;
+    if (f_parse_int(s, n, &v) == 1 && v >= 0) {
+        *level = v > cur ? -1 : cur - (int32_t)v;
         return 1;
     }
     return 0;
@@ -179,28 +202,30 @@ int f_parse_level(FeatherInterp i, FeatherObj o, int32_t *level) {
 static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 3) return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
     int32_t top;
-    int32_t level = feather_host_frame_level(i, &top) - 1;
+    int32_t cur = feather_host_frame_level(i, &top), level = cur - 1;
     int k = 1;
-    if (f_parse_level(i, objv[1], &level)) {
+    FeatherObj named = f_str(i, "1"); /* the level errors name */
+    if (objc % 2 == 0) {
+        /* An odd number of names: the first word must be a level. */
         k = 2;
-    } else {
         uint32_t n;
         const char *s = f_get(i, objv[1], &n);
-        if (n > 0 && s[0] == '#') return f_error(i, "bad level \"%S\"", s, n);
-        if (objc % 2 == 0) {
-            /* an odd number of names: the first must have been a level */
-            return f_error(i, "bad level \"%S\"", s, n);
-        }
+        bool given = f_parse_level(i, objv[1], &level);
+        if (given || (n > 0 && s[0] == '#') || level >= 0) named = objv[1];
+        if (!given && named == objv[1]) return f_bad_level(i, f_strn(i, s, n));
     }
-    if ((objc - k) % 2 != 0 || objc - k == 0)
-        return f_wrong_args(i, 1, objv, "?level? otherVar localVar ?otherVar localVar ...?");
-    if (level < 0 || level > top) return f_error(i, "bad level \"%o\"", objv[1]);
+    if (level < 0 || level > top) return f_bad_level(i, named);
     for (; k + 1 < objc; k += 2) {
         uint32_t on, ln;
         const char *other = f_get(i, objv[k], &on);
         const char *local = f_get(i, objv[k + 1], &ln);
         bool qualified = false;
         for (uint32_t c = 0; c + 1 < on; c++) qualified |= other[c] == ':' && other[c + 1] == ':';
+        if (check_local(i, local, ln) != TCL_OK) return TCL_ERROR;
+        if (!qualified && level == cur && on == ln && memcmp(other, local, on) == 0) {
+            f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+            return f_error(i, "can't upvar from variable to itself");
+        }
         int st = feather_host_var_link(i, local, ln, qualified ? -1 : level, other, on);
         if (st != FEATHER_VAR_OK) return link_error(i, st, local, ln);
     }

@@ -90,6 +90,7 @@ typedef struct InterpState {
     uint32_t error_script_len; /* length of the script error_line counts in */
     bool oom;                /* an allocation failed during this eval */
     FeatherObj tailcall;     /* words of a pending tailcall, or 0 */
+    FeatherObj tailcall_cmd; /* its command as found where tailcall ran, or 0 */
     FeatherObj empty;        /* a pinned empty string (f_empty), or 0 */
     bool aborting;           /* the host stopped the eval: nothing catches it */
     FeatherObj abort_result; /* the stop's message and errorCode, what the */

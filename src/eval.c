@@ -560,7 +560,8 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     uint32_t nslen;
     const char *ns = f_get(i, info->ns, &nslen);
-    feather_host_frame_push(i, objv, (uint32_t)objc, ns, (int32_t)nslen, 0);
+    /* An apply's frame holds all its words (info level 0), "apply" too. */
+    feather_host_frame_push(i, lambda ? objv - 1 : objv, (uint32_t)objc + (lambda ? 1 : 0), ns, (int32_t)nslen, 0);
     int code = TCL_OK;
     for (uint32_t k = 0; k < cp->n && code == TCL_OK; k++) {
         CachedParam *p = &cp->p[k];
@@ -578,12 +579,14 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     if (code == TCL_OK) {
         code = f_eval_obj(i, info->body);
+        bool returned = code == TCL_RETURN; /* return -code error adds no proc line */
         if (code == TCL_RETURN) code = f_process_return(i);
         else if (code == TCL_BREAK || code == TCL_CONTINUE) {
+            f_set_error_code(i, f_str(i, "TCL RESULT UNEXPECTED"));
             code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
             f_add_error_info(i, "", 0);
         }
-        if (code == TCL_ERROR) {
+        if (code == TCL_ERROR && !returned) {
             uint32_t nn;
             const char *pn = f_get(i, lambda ? lambda : objv[0], &nn);
             FeatherObj msg = lambda ? f_format(i, "\n    (lambda term \"%S\" line %d)", pn, nn > 60 ? 60 : nn,
@@ -604,7 +607,18 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
             FeatherObj *tv;
             uint32_t tc;
             code = f_list(i, tail, &tv, &tc);
-            if (code == TCL_OK && tc > 0) code = f_invoke(i, (int)tc, tv);
+            if (code == TCL_OK && tc > 0) {
+                FeatherObj word0 = tv[0];
+                if (st->tailcall_cmd) tv[0] = st->tailcall_cmd;
+                st->tailcall_cmd = 0;
+                code = f_invoke(i, (int)tc, tv);
+                tv[0] = word0;
+                if (code == TCL_ERROR) {
+                    uint32_t tn;
+                    const char *ts = f_get(i, tail, &tn);
+                    log_command(i, ts, tn);
+                }
+            }
         }
     }
     return code;
@@ -657,6 +671,15 @@ int f_subst(FeatherInterp i, FeatherObj value, int flags, FeatherObj *out) {
             int ps = parse_bracket_end(s, n, k + 1, &close, &err);
             if (ps != FEATHER_PARSE_OK) return f_error(i, "%s", err);
             int code = f_eval_bytes(i, s + k + 1, close - k - 1);
+            if (code == TCL_RETURN) {
+                /* As in Tcl, whatever return gives is the substituted value. */
+                InterpState *st = f_state(i);
+                if (st->return_code == TCL_ERROR) f_error_reset(i);
+                st->return_code = TCL_OK;
+                st->return_level = 1;
+                st->return_opts = 0;
+                code = TCL_OK;
+            }
             if (code == TCL_BREAK) break;
             if (code == TCL_CONTINUE) {
                 k = close + 1;

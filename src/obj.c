@@ -216,16 +216,9 @@ int f_get_enum(FeatherInterp i, FeatherObj o, const char *const *table, const ch
         sb_adds(&b, table[k]);
     }
     f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
-    /* Tcl's errorCode: TCL LOOKUP SUBCOMMAND value, or TCL LOOKUP INDEX what value. */
-    StrBuf w;
-    sb_init(&w, (uint32_t)f_strlen(what) + n + 32);
-    sb_adds(&w, sub ? "TCL LOOKUP SUBCOMMAND " : "TCL LOOKUP INDEX ");
-    if (!sub) {
-        sb_add_element(&w, what, (uint32_t)f_strlen(what), false);
-        sb_addc(&w, ' ');
-    }
-    sb_add_element(&w, s, n, false);
-    f_set_error_code(i, f_strn(i, w.data ? w.data : "", w.len));
+    FeatherObj words[5] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, sub ? "SUBCOMMAND" : "INDEX"), f_str(i, what), o};
+    if (sub) words[3] = o;
+    f_set_error_code(i, f_list_new(i, words, sub ? 4 : 5));
     return TCL_ERROR;
 }
 
@@ -794,13 +787,24 @@ int f_var_error(FeatherInterp i, const char *verb, const char *name, uint32_t n,
         return f_error(i, "can't %s \"%S\": %o", verb, name, n, msg);
     default: why = "unknown error"; break;
     }
-    if (status == FEATHER_VAR_NO_SUCH_VAR || status == FEATHER_VAR_NO_SUCH_ELEMENT) {
+    if (status == FEATHER_VAR_NO_SUCH_VAR || status == FEATHER_VAR_NO_SUCH_ELEMENT ||
+        status == FEATHER_VAR_NO_NAMESPACE || status == FEATHER_VAR_NOT_ARRAY) {
         StrBuf b;
         sb_init(&b, 32);
         sb_adds(&b, "TCL LOOKUP ");
-        sb_adds(&b, status == FEATHER_VAR_NO_SUCH_VAR ? "VARNAME " : "ELEMENT ");
-        sb_add_element(&b, name, n, false);
+        sb_adds(&b, status == FEATHER_VAR_NO_SUCH_ELEMENT ? "ELEMENT " : "VARNAME ");
+        uint32_t base = n;
+        if (status == FEATHER_VAR_NOT_ARRAY) {
+            /* Tcl names the scalar: "a" of "a(1)". */
+            const char *key;
+            int32_t klen;
+            f_split_varname(name, n, &base, &key, &klen);
+        }
+        sb_add_element(&b, name, base, false);
         f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+    } else if (status == FEATHER_VAR_IS_ARRAY && (f_streq(verb, (uint32_t)f_strlen(verb), "read") ||
+                                                  f_streq(verb, (uint32_t)f_strlen(verb), "set"))) {
+        f_set_error_code(i, f_str(i, verb[0] == 'r' ? "TCL READ VARNAME" : "TCL WRITE VARNAME"));
     }
     return f_error(i, "can't %s \"%S\": %s", verb, name, n, why);
 }

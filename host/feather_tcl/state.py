@@ -359,6 +359,26 @@ class State:
             found = self._walk(self.global_ns, path)
         return found, tail
 
+    def _var_target(self, name: str, base: Namespace) -> tuple[Namespace | None, str]:
+        """Where a qualified variable name lives, as Tcl finds it: a relative name
+        in the namespace under base when it exists there, else under the global
+        namespace when it exists there, else (to be created) under base only."""
+        absolute, path, tail = split_name(name)
+        if absolute:
+            return self._walk(self.global_ns, path), tail
+        ns = self._walk(base, path)
+        if base is not self.global_ns and (ns is None or tail not in ns.vars):
+            alt = self._walk(self.global_ns, path)
+            if alt is not None and tail in alt.vars:
+                return alt, tail
+        return ns, tail
+
+    def _new_target(self, name: str) -> tuple[Namespace | None, str]:
+        """Where a command is created: a relative qualified name under the active
+        namespace only, as in Tcl."""
+        absolute, path, tail = split_name(name)
+        return self._walk(self.global_ns if absolute else self.active.ns, path), tail
+
     # ------------------------------------------------------------ frames
 
     def push_frame(self, words: list[Value] | None, ns_name: str | None, is_ns: bool) -> int:
@@ -377,6 +397,8 @@ class State:
             self.active = frame.caller or self.global_frame
             while self.history and self.history[-1] is frame:
                 self.history.pop()
+            if frame.locals:
+                self._unset_locals(frame)
 
     def frame_at(self, level: int) -> Frame | None:
         """The frame at an absolute level, along the chain of callers of the active
@@ -410,6 +432,23 @@ class State:
         self.active = self.global_frame
         self.history.clear()
 
+    def _unset_locals(self, frame: Frame) -> None:
+        """A proc's locals die with its frame: their unset traces fire once it is
+        gone (as in Tcl); links are not the variables they name."""
+        assert frame.locals is not None
+        for name, var in list(frame.locals.items()):
+            if var.link is not None or not (var.traces or var.etraces) or var.busy:
+                continue
+            del frame.locals[name]
+            var.busy = True
+            try:
+                if var.arr is not None and var.etraces:
+                    for k in list(var.arr):
+                        self._fire_list(var.etraces.get(k), name, k, "unset")
+                self._fire_list(var.traces, name, None, "unset")
+            finally:
+                var.busy = False
+
     # ------------------------------------------------------------ variable lookup
 
     def _table(
@@ -417,7 +456,7 @@ class State:
     ) -> tuple[dict[str, Var] | None, str, Namespace | None]:
         """The variable table holding `name` as seen from `frame`, and the simple name."""
         if "::" in name:
-            ns, tail = self.qualified_target(name, frame.ns)
+            ns, tail = self._var_target(name, frame.ns)
             if ns is None:
                 return None, tail, None
             return ns.vars, tail, ns
@@ -897,7 +936,7 @@ class State:
     def _creation_target(self, name: str) -> tuple[Namespace | None, str]:
         if "::" not in name:
             return self.active.ns, name
-        return self.qualified_target(name, self.active.ns)
+        return self._new_target(name)
 
     def define(
         self, name: str, kind: int, ident: int, params: Value | None, body: Value | None
@@ -1043,6 +1082,18 @@ class State:
             self.delete_command(cmd)
             return 0
         ns, tail = self._creation_target(new)
+        if ns is None and tail:
+            # rename creates the namespaces the new name needs, as Tcl does.
+            absolute, path, _ = split_name(new)
+            ns = self.global_ns if absolute else self.active.ns
+            for part in path:
+                child = ns.children.get(part)
+                if child is None:
+                    child = Namespace(ns.qualify(part), ns)
+                    ns.children[part] = child
+                    self.namespaces[child.name] = child
+                    self._changed()
+                ns = child
         if ns is None:
             return 3
         if tail in ns.commands:

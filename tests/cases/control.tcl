@@ -172,3 +172,115 @@ proc lvl3 {} {error deep}
 proc lvl2 {} {lvl3}
 proc lvl1 {} {lvl2}
 catch lvl1 m o; lindex $o end-2
+# case: control-apply-ns-relative-is-global
+namespace eval a { namespace eval b {} }
+namespace eval b {}
+namespace eval a { apply {{} {namespace current} b} }
+# case: control-apply-ns-relative-missing
+namespace eval a { namespace eval b {} }
+namespace eval a { list [catch {apply {{} {namespace current} b}} m] $m [namespace exists ::b] }
+# case: control-apply-ns-missing-errorcode
+list [catch {apply {{} {namespace current} nosuch}} m o] $m [dict get $o -errorcode] [namespace exists nosuch]
+# case: control-apply-ns-qualified-forms
+namespace eval a {}
+list [apply {{} {namespace current} {}}] [apply {{} {namespace current} ::}] [apply {{} {namespace current} a::}] [apply {{} {namespace current} ::a::}] [apply {{} {namespace current} a}]
+# case: control-uplevel-bad-level-top
+list [catch {uplevel x y} m] $m [catch {uplevel 1 {set a}} m] $m [catch {uplevel -1 y} m] $m
+# case: control-uplevel-level-only
+proc p {} { list [catch {uplevel 1} m] $m [catch {uplevel #0} m] $m [catch {uplevel #x} m] $m }
+list [p] [catch {uplevel 1} m] $m [catch {uplevel #0} m] $m
+# case: control-uplevel-level-forms
+proc p {} { uplevel +1 {set a 1}; uplevel 0x1 {set b 2}; uplevel { 1} {set c 3} }
+p; list $a $b $c [catch {uplevel 4294967297 x} m] $m
+# case: control-upvar-level-forms
+proc inproc {args} { list [catch $args m] $m }
+set r {}
+foreach a {{x y z} {#x y z} {#0 y} {1 y} {#0 y z} {1 y z} {2 y z} {-1 y z} {0x1 y z} {+1 y z} {1 y z w} {#-1 y z}} {
+    lappend r $a [catch [list upvar {*}$a] m] $m [inproc upvar {*}$a]
+}
+set r
+# case: control-errorcode-levels-and-returns
+proc ec {script} { catch {uplevel 1 $script} m o; list $m [dict get $o -errorcode] }
+list [ec {uplevel #x y}] [ec {uplevel 5 y}] [ec {upvar #x y z}] [ec {upvar 2 y z}] [ec {return -level x}] [ec {return -code x}] [ec {tailcall}] [ec {throw {} x}]
+# case: control-errorcode-integers
+proc ec {script} { catch {uplevel 1 $script} m o; list $m [dict get $o -errorcode] }
+set d {k x}
+list [ec {time {} x}] [ec {set x 1.5; incr x}] [ec {set y 1; incr y abc}] [ec {dict incr d k}] [ec {lsort -integer {3 x 1}}] [ec {lsearch -exact -integer {1 2} x}] [ec {format %d 3.9}] [ec {format %x inf}]
+# case: control-switch-option-words
+proc sw {s} { set c [catch $s m o]; list $c $m [expr {$c == 1 ? [dict get $o -errorcode] : ""}] }
+set r {}
+foreach s {{switch -indexvar a b c} {switch -indexvar a b} {switch -glob -indexvar x a} {switch -regexp -regexp a {a {set r 1}}} {switch -exact -glob a {a {set r 1}}} {switch -exact -- -glob {-glob {set r 1}}} {switch -glob a b c} {switch -foo a b} {switch -foo a} {switch -nocase x} {switch -matchvar} {switch -regexp -indexvar x} {switch -glob --} {switch -glob -- a} {switch -nocase -nocase a {a {set r 1}}}} {
+    lappend r [sw $s]
+}
+set r
+# case: control-switch-errorcodes
+proc sw {s} { set c [catch $s m o]; list $c $m [expr {$c == 1 ? [dict get $o -errorcode] : ""}] }
+list [sw {switch a {a - b -}}] [sw {switch a b}] [sw {switch -matchvar m a {a {}}}] [sw {switch -bad a {a {}}}]
+# case: control-try-clause-checks
+proc tr {s} { set c [catch $s m o]; list $c $m [expr {$c == 1 ? [dict get $o -errorcode] : ""}] }
+set r {}
+foreach s {{try {set x 1} on error {} -} {try {set x 1} on error {} - finally {}} {try {set x 1} trap {} {} -} {try {error x} finally {} {}} {try {error x} finally a b c} {try {error x} on error {} {} finally} {try {set x 1} trap {} x} {try {error x} on error x} {try {error x} bogus} {try {set x 1} on error {} - on ok {} {set r fall}}} {
+    lappend r [tr $s]
+}
+set r
+# case: control-return-error-options
+proc opts {s} { set c [catch $s m o]; list $c $m [dict get $o -code] [dict get $o -level] [dict get $o -errorcode] [expr {[dict exists $o -errorinfo] ? [dict get $o -errorinfo] : "-"}] }
+list [opts {return -code error -errorinfo foo -errorcode {A B} msg}] [opts {return -code error msg}] [opts {return -errorinfo foo -code error msg}] [opts {return -options {-code error -errorcode X} y}]
+# case: control-return-options-not-dict
+list [catch {return -options {-code} y} m o] $m [dict get $o -errorcode] [catch {return -options x y} m] $m
+# case: control-return-error-from-proc-errorinfo
+proc p {} {return -code error msg}
+proc q {} {return -code error -errorinfo foo msg}
+proc r {} {return -code error -errorinfo {} msg}
+proc s {} {return -level 2 -code error msg}
+proc t {} {s}
+set res {}
+foreach c {p q r t} { catch $c m o; lappend res [dict get $o -errorinfo] }
+set res
+# case: control-return-error-errorinfo-nested
+proc p {} {return -code error -errorinfo foo msg}
+proc q {} {
+    p
+}
+catch q m o; dict get $o -errorinfo
+# case: control-tailcall-no-command
+proc f {} {tailcall}; list [f] [info level]
+# case: control-tailcall-resolves-in-proc-namespace
+namespace eval n {proc f {} {tailcall g}; proc g {} {namespace current}}
+proc g {} {return global}
+namespace eval m {proc f {} {tailcall g}}
+list [n::f] [m::f]
+# case: control-tailcall-import-and-ensemble
+namespace eval a {proc p {} {return a::p}; namespace export p}
+namespace eval n {namespace import ::a::p; proc f {} {tailcall p}; proc h {} {tailcall string length abcd}}
+list [n::f] [n::h]
+# case: control-tailcall-error-errorinfo
+proc f {} {tailcall nosuch}
+proc g {} {tailcall error boom}
+catch f m o; set r [list $m [dict get $o -errorinfo]]
+catch g m o; lappend r $m [dict get $o -errorinfo]
+# case: control-subst-return-value
+proc p {} {set r [subst {a[return x]b}]; return "after $r"}
+list [subst {a[return x]b}] [subst {a[return -code error x]b}] [subst {a[return -level 2 x]b}] [subst {a[return -code break x]b}] [subst {a[return -level 0 -code break x]b}] [p]
+# case: control-apply-info-level-words
+proc p {} {info level -1}
+list [apply {{} {info level 0}}] [apply {{x args} {info level 0}} 1 2 3] [apply {{} {p}}] [apply {{} {info level}}]
+# case: control-apply-formal-parameters
+set r {}
+foreach l {{{{}} {}} {{{a b c}} {}} {a(1) {}} {a::b {}} {{a a} {}}} {
+    lappend r [catch {apply $l 1 2} m o] $m [dict get $o -errorcode]
+}
+set r
+# case: control-apply-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {apply {}}] [ec {apply "a \{"}] [ec {apply {{} {break}}}] [ec {apply {{} {continue}}}] [ec {proc p {} {break}; p}]
+# case: control-empty-varlist-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {foreach {} {1} {}}] [ec {lmap {} {1} {}}] [ec {foreach x {1} {} {2} {}}]
+# case: control-return-any-word-pairs-are-options
+set r {}
+foreach s {{return a b} {return a b c} {return -code error a b c} {return a b c d e} {return -code error -errorcode X m} {return -errorinfo foo -code error m}} {
+    lappend r [catch $s m o] $m [dict remove $o -errorline]
+}
+proc p {} {return x y z}
+lappend r [p]

@@ -169,3 +169,87 @@ set x 1; set d {k v}
 list [catch {incr x abc} m] $errorCode [catch {info level x} m] $errorCode [catch {time {} x} m] $errorCode [catch {dict incr d k} m] $errorCode
 # case: core-index-regexp-start
 list [regexp -inline -start end-+1 . abcd] [regexp -inline -start " 2" . abcd] [regsub -start 0x1+1 . abcd X] [catch {regexp -start 1x . a} m] $m $errorCode [catch {regexp -start 4294967297 . abcd} m] $m
+# case: core-incr-big-value-default
+set x 99999999999999999999999; list [incr x] [incr x -1] $x
+# case: core-incr-big-negative-value
+set x -9223372036854775808; incr x -1
+# case: core-info-exists-array
+set a(1) 1
+array set e {}
+proc p {} {upvar a b; info exists b}
+list [info exists a] [info exists a(1)] [info exists a(2)] [info exists e] [p]
+# case: core-info-default-array-target
+proc p {a {b 2}} {}
+set v(1) 1
+list [catch {info default p b v} m] $m
+# case: core-info-prefix-usage
+list [catch {info a} m] $m [catch {info d p} m] $m [catch {info bo} m] $m
+# case: core-info-script-coroutine
+list [info script] [info script x] [catch {info script a b} m] $m [info coroutine] [catch {info coroutine x} m] $m
+# case: core-info-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+proc p {a} {}
+list [ec {info args nosuch}] [ec {info body list}] [ec {info default p z v}] [ec {info level 5}] [ec {info level -1}] [ec {info foo}]
+# case: core-incr-element-of-scalar
+set a 1
+list [catch {incr a(1)} m o] $m [dict get $o -errorcode] [catch {incr a(1) 2} m] $m
+# case: core-incr-array-and-namespace
+array set a {}
+list [catch {incr a} m o] $m [dict get $o -errorcode] [catch {incr ::nosuchns::x} m o] $m [dict get $o -errorcode]
+# case: core-var-errorcodes
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+array set a {}
+set b 1
+list [ec {set a}] [ec {set a 1}] [ec {set b(1)}] [ec {set b(1) 2}] [ec {set ::nons::x 1}] [ec {unset b(1)}] [ec {append b(1) x}] [ec {lappend a x}]
+# case: core-trace-command-unknown
+proc cb args {}
+proc ec {s} { set c [catch $s m o]; list $c $m [dict get $o -errorcode] }
+list [ec {trace info command nosuch}] [ec {trace remove command nosuch rename cb}] [ec {trace add command nosuch rename cb}]
+# case: core-if-checks-words-after-chosen-branch
+set r {}
+foreach s {{if 1 {set a 1} elseif {bad expr} {set b 2}} {if 1 {set a 1} elseif x} {if 1 {set a 1} elseif x then} {if 1 {set a 1} elseif x then y z} {if 1 {set a 1} foo} {if 1 {set a 1} else {} x} {if 1 then} {if 0 {} elseif 1 {set c 3} else} {if 1 {set e 5} {set f 6}} {if 0 {set e 5} x {set f 6}} {if 1 {set g 1} else}} {
+    lappend r [catch $s m o] $m [dict get $o -errorcode]
+}
+lappend r [info exists g]
+# case: core-proc-formal-parameters
+set r {}
+foreach a {{{}} {{a b c}} {a(1)} {a::b} {x {y(z) 1}} {::a} {a)} {a(}} {
+    lappend r [catch {proc p $a {}} m o] $m [dict get $o -errorcode]
+}
+set r
+# case: core-rename-errorcodes
+proc p {} {}
+proc q {} {}
+list [catch {rename nosuch x} m o] $m [dict get $o -errorcode] [catch {rename p q} m o] $m [dict get $o -errorcode]
+# case: core-upvar-local-name-checks
+proc ec {s} { catch {uplevel 1 $s} m o; list $m [dict get $o -errorcode] }
+proc p1 {} {ec {upvar 0 x x}}
+proc p2 {} {ec {upvar x y(1)}}
+proc p3 {} {ec {global x(1)}}
+proc p4 {} {set y 1; ec {upvar x y}}
+proc p5 {} {upvar 1 w w; set w 5}
+list [p1] [p2] [p3] [p4] [p5] $w
+# case: core-array-set-element-errorcode
+list [catch {array set a(1) {x 1}} m o] $m [dict get $o -errorcode]
+# case: core-trace-operations-exact
+proc cb args {}
+set r {}
+foreach s {{trace add variable x wr cb} {trace add command cb ren cb} {trace add variable x {write re} cb} {trace remove variable x w cb} {trace add variable x {} cb}} {
+    lappend r [catch $s m o] $m
+}
+set r
+# case: core-trace-unset-locals-at-return
+proc cb {args} {lappend ::log $args [info level]}
+proc p {} {set y 1; array set a {1 x}; trace add variable y unset cb; trace add variable a unset cb; return ok}
+list [p] $log
+# case: core-trace-unset-locals-links-and-errors
+proc cb {args} {lappend ::log $args; set ::q [catch {error inner}]}
+set g 1
+trace add variable g unset cb
+proc p {} {upvar g y; global g; set z 1; trace add variable z unset cb; error outer}
+list [catch p m o] $m [dict get $o -errorinfo] $log [info exists g]
+# case: core-trace-unset-locals-recursive-and-tailcall
+proc cb {args} {lappend ::log $args}
+proc p {n} {set y $n; trace add variable y unset cb; if {$n > 0} {p [expr {$n-1}]}; return $n}
+proc t {} {set y 1; trace add variable y unset cb; tailcall set ::z 5}
+list [p 2] [t] $log

@@ -996,3 +996,14 @@ dict info $d
 set l {x y}
 dict set l x z
 set l
+# case: dict-incr-beyond-64-bits
+set d {a 9223372036854775807 b 99999999999999999999 c -9223372036854775808}
+dict incr d a
+dict incr d b -99999999999999999999
+dict incr d c -1
+dict incr d e 99999999999999999999
+set d
+# case: dict-incr-big-errors
+proc ec {s} { catch {uplevel 1 $s} m o; list $m [dict get $o -errorcode] }
+set d {a 99999999999999999999 b x c 1}
+list [ec {dict incr d a x}] [ec {dict incr d b 99999999999999999999}] [ec {dict incr d c 1.5}] [ec {dict incr d z y}] $d

@@ -993,3 +993,6 @@ format %.3f [expr {1/7.}]
 format %5.1f [expr {-1.25}]
 # case: scan-lld-into-expr
 expr {[scan 99999999999999999999 %lld] + 1}
+# case: format-errorcode-int-and-width
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {format %d x}] [ec {format %*d x 1}] [ec {format %c x}] [ec {format {%1$*2$s} a b}] [ec {format %x 1.5}]

@@ -949,3 +949,55 @@ namespace eval a {namespace ensemble create -map {x ::list}}; namespace ensemble
 namespace eval ::a {namespace export *; proc f {} {return F}}; namespace eval ::b {namespace import ::a::*; namespace export *}; namespace eval ::c {namespace import ::b::*}; list [c::f] [namespace origin c::f] [lsort [namespace eval c {namespace import}]]
 # case: nsy-u8
 namespace eval a {proc f {} {return F}; namespace export f}; namespace import a::f; namespace delete a; list [info commands f] [catch f m] $m
+# case: ns-info-commands-relative-current-only
+namespace eval a { proc p1 {} {}; proc p2 {} {} }
+namespace eval b { proc q {} {} }
+namespace eval b { list [info commands a::*] [info commands a::p1] [info commands ::a::p*] }
+# case: ns-info-commands-relative-child
+namespace eval a { proc p1 {} {} }
+namespace eval b { namespace eval a { proc z {} {} } }
+namespace eval b { list [info commands a::*] [info procs a::*] }
+# case: ns-info-procs-vars-relative
+namespace eval a { proc p1 {} {}; variable v 1 }
+namespace eval b { list [info procs a::*] [info vars a::*] [info vars ::a::*] }
+# case: ns-info-commands-relative-nested
+namespace eval a::c { proc p1 {} {} }
+namespace eval a { list [info commands c::*] [info commands nosuch::*] }
+# case: ns-qualified-var-lookup-falls-back-to-global
+namespace eval a {variable v 1}
+namespace eval b {}
+set r [namespace eval b {set a::v}]
+namespace eval b {namespace eval a {}}
+lappend r [namespace eval b {set a::v}] [namespace eval b {set a::v 5}] $::a::v [namespace eval b {info exists a::v}]
+# case: ns-qualified-var-create-under-current-only
+namespace eval a {}
+namespace eval b {}
+set r [list [catch {namespace eval b {set a::w 1}} m] $m]
+namespace eval b {namespace eval a {}}
+namespace eval b {set a::z 1}
+lappend r [info vars ::a::*] [info vars ::b::a::*]
+# case: ns-qualified-proc-create-under-current-only
+namespace eval a {}
+set r [list [catch {namespace eval b {proc a::x {} {}}} m] $m]
+namespace eval b {namespace eval a {}; proc a::y {} {}}
+lappend r [info commands ::a::*] [info commands ::b::a::*]
+# case: ns-rename-creates-namespace
+proc f {} {return f}
+rename f x::y::g
+namespace eval m {proc h {} {}; rename h z::k}
+list [namespace exists x::y] [info commands ::x::y::*] [x::y::g] [info commands ::m::z::*] [namespace exists ::z]
+# case: ns-rename-target-under-current
+proc q {} {}
+namespace eval a {}
+namespace eval b {rename ::q a::q2}
+list [info commands ::a::*] [info commands ::b::a::*]
+# case: ns-children-relative-pattern
+namespace eval a::b {}
+namespace eval a::c {}
+list [namespace children a b*] [lsort [namespace children a ::a::*]] [namespace children :: a*] [namespace eval a {namespace children ::a c*}]
+# case: ns-variable-array-element
+namespace eval n {}
+list [catch {namespace eval n {variable a(1) 1}} m o] $m [dict get $o -errorcode] [catch {namespace eval n {variable x 1 a(1) 2}} m] $m [info exists n::x]
+# case: ns-not-found-absolute-and-relative
+proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
+list [ec {namespace parent ::nosuch}] [ec {namespace parent nosuch}] [ec {namespace children ::nosuch}] [ec {namespace eval n {namespace path ::m}}] [ec {namespace eval n {namespace path m}}] [ec {namespace inscope ::nosuch {}}] [ec {namespace upvar nosuch v w}]
