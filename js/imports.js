@@ -671,7 +671,7 @@ export class Imports {
     const cmd = this.state(i).lookupCommand(this.text(name, nlen));
     const k = out >>> 2;
     if (cmd === null) {
-      this.mem().u32.fill(0, k, k + 7);
+      this.mem().u32.fill(0, k, k + 8);
       return 0;
     }
     const gen = this.rt.scratch.gen;
@@ -690,6 +690,7 @@ export class Imports {
     u32[k + 4] = cmd.hns;
     u32[k + 5] = cmd.hname;
     u32[k + 6] = this.state(i).resolvesEverywhere(cmd, this.text(name, nlen)) ? 1 : 0;
+    u32[k + 7] = cmd.etraces !== null && cmd.etraces.length > 0 ? 1 : 0;
     return cmd.kind;
   }
 

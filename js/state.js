@@ -750,7 +750,10 @@ export class State {
     const cmd = this.lookupCommand(name);
     if (cmd === null) return 1;
     if (kind === TRACE_COMMAND) cmd.traces = [...(cmd.traces ?? []), trace];
-    else cmd.etraces = [...(cmd.etraces ?? []), trace];
+    else {
+      cmd.etraces = [...(cmd.etraces ?? []), trace];
+      this.commandsChanged(); // lookups report the command as traced (host.h: traced)
+    }
     return 0;
   }
 
@@ -785,7 +788,10 @@ export class State {
           } else holder.traces = rest.length ? rest : null;
         } else if (holder instanceof Command) {
           if (kind === TRACE_COMMAND) holder.traces = rest.length ? rest : null;
-          else holder.etraces = rest.length ? rest : null;
+          else {
+            holder.etraces = rest.length ? rest : null;
+            this.commandsChanged();
+          }
         }
         return 0;
       }

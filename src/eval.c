@@ -199,6 +199,17 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
         feather_host_cmd_lookup(i, name, n, &info);
         if (info.cacheable) pinned = cache_cmd_put(i, name, n, &info);
     }
+    /* One test when no execution trace is active (cmd_trace.c). */
+    if (__builtin_expect(info.traced | st->stepping, 0)) {
+        return f_invoke_traced(i, &info, objc, objv, name, n, pinned);
+    }
+    return f_invoke_found(i, &info, objc, objv, name, n, pinned);
+}
+
+int f_invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc, FeatherObj *objv, const char *name,
+                   uint32_t n, bool pinned) {
+    InterpState *st = f_state(i);
+    FeatherCmdInfo info = *infop;
     int kind = info.kind;
     bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info.id);
     if (counted && st->depth >= st->limit) return nesting_error(i);

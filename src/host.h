@@ -93,6 +93,9 @@ typedef struct FeatherCmdInfo {
                            * but :: has a command of that simple name): the
                            * core may then reuse this answer until the command
                            * epoch changes (see feather_epoch_ptr in feather.h) */
+    int32_t traced;       /* 1 when the command has execution traces (the host
+                           * changes the command epoch when they are added or
+                           * removed) */
 } FeatherCmdInfo;
 
 #ifdef FEATHER_WASM_BUILD

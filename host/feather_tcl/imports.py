@@ -104,7 +104,7 @@ _U32: Final = 0xFFFFFFFF
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
 _ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
-_INFO: Final = struct.Struct("<iiIIIIi")  # FeatherCmdInfo
+_INFO: Final = struct.Struct("<iiIIIIii")  # FeatherCmdInfo
 _VAR_INT: Final = struct.Struct("<Iiq")  # FeatherVarNumber with an integer
 _VAR_DOUBLE: Final = struct.Struct("<Iid")  # FeatherVarNumber with a double
 
@@ -609,7 +609,7 @@ class Imports:
         cmd = s.lookup_command(text)
         inst = self.inst
         if cmd is None:
-            inst.set_u32s(out, (0, 0, 0, 0, 0, 0, 0))
+            inst.set_u32s(out, (0, 0, 0, 0, 0, 0, 0, 0))
             return 0
         gen = self.scratch.gen
         if cmd.hgen != gen:  # handles cached for this eval: pinned, no release drops them
@@ -619,7 +619,10 @@ class Imports:
             cmd.hns = self._ns_handle(cmd.ns)
             cmd.hname = self.pinned(cmd.qualified())
         cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
-        fields = (cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname, cacheable)
+        fields = (
+            cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname, cacheable,
+            1 if cmd.etraces else 0,
+        )
         if 0 <= out and out + _INFO.size <= inst.size:
             _INFO.pack_into(inst.mv, out, *fields)
         else:

@@ -759,6 +759,7 @@ class State:
             cmd.traces = [*(cmd.traces or []), trace]
         else:
             cmd.etraces = [*(cmd.etraces or []), trace]
+            self._changed()  # lookups report the command as traced (host.h: traced)
         return 0
 
     def _trace_list(self, kind: int, name: str) -> tuple[object, str, list[Trace] | None]:
@@ -801,6 +802,7 @@ class State:
                         holder.traces = rest or None
                     else:
                         holder.etraces = rest or None
+                        self._changed()
                 return 0
         return 1
 
