@@ -564,6 +564,7 @@ export class Imports {
 
   var_get(i, name, nlen, key, klen, flags, out) {
     this.calls++;
+    if ((flags & 4) !== 0) return this.out(out, this.state(i).varArrayTrace(this.text(name, nlen)));
     const r = this.state(i).varGet(this.text(name, nlen), this.key(key, klen), (flags & 1) === 0);
     if ((flags & 2) === 0 || r.status !== 0) return this.out(out, r);
     // out is a FeatherVarNumber {value, kind, number}: the number too.

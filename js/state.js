@@ -431,6 +431,16 @@ export class State {
     return new VarResult(VAR_OK, value);
   }
 
+  /** Fire the traces on the "array" operation of array (or undefined) `name`. */
+  varArrayTrace(name) {
+    if (splitElement(name)[1] !== null) return R[VAR_OK];
+    this.locate(name);
+    const v = this.lt !== null && this.lk === null ? (this.lt.get(this.ln) ?? null) : null;
+    if (v === null || v.traces === null || v.busy || v.value !== null) return R[VAR_OK];
+    const err = this.fire(v, name, null, "array");
+    return err === null ? R[VAR_OK] : new VarResult(VAR_TRACE_ERROR, err);
+  }
+
   /** For a write: sets this.tv (the variable, created when missing, or null)
    * and this.tk (the key); returns a status. */
   target(name, key) {
@@ -476,7 +486,7 @@ export class State {
       const err = this.fire(v, name, key, "write");
       if (err !== null) return new VarResult(VAR_TRACE_ERROR, err);
       const now = key === null ? v.value : v.arr !== null ? v.arr.get(key) : undefined;
-      if (now !== null && now !== undefined) value = now;
+      value = now !== null && now !== undefined ? now : ""; // a trace unset it: Tcl's set gives ""
     }
     return new VarResult(VAR_OK, value);
   }
@@ -494,11 +504,14 @@ export class State {
     if (v === undefined || !v.defined()) return R[VAR_NO_SUCH_VAR];
     if (key === null) {
       table.delete(tail);
+      const keys = v.arr !== null ? [...v.arr.keys()] : null;
+      v.value = null; // whoever still holds it sees it unset
+      v.arr = null;
       if (v.traces !== null || v.etraces !== null) {
         v.busy = true;
         try {
-          if (v.arr !== null && v.etraces !== null) {
-            for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
+          if (keys !== null && v.etraces !== null) {
+            for (const k of keys) this.fireList(v.etraces.get(k), name, k, "unset");
           }
           this.fireList(v.traces, name, null, "unset");
         } finally {

@@ -236,7 +236,9 @@ typedef struct FeatherVarNumber {
 
 /* Read a variable (key_len -1: scalar; else array element). flags bit 0:
  * do not fire read traces (existence checks); bit 1: out is a
- * FeatherVarNumber. Returns FEATHER_VAR_*; on OK *out is the value; on
+ * FeatherVarNumber; bit 2: read nothing, only fire the traces on the
+ * "array" operation of the variable (when it is an array or undefined)
+ * and return OK or TRACE_ERROR. Returns FEATHER_VAR_*; on OK *out is the value; on
  * TRACE_ERROR *out is the error message. */
 FEATHER_HOST(feather_host_var_get)
 int32_t feather_host_var_get(FeatherInterp i, const char *name, uint32_t name_len,

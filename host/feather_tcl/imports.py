@@ -508,6 +508,8 @@ class Imports:
     def var_get(
         self, i: int, name: int, nlen: int, key: int, klen: int, flags: int, out: int
     ) -> int:
+        if flags & 4:
+            return self._out(out, self.state(i).var_array_trace(self.text(name, nlen)))
         r = self.state(i).var_get(self.text(name, nlen), self.key(key, klen), not flags & 1)
         if not flags & 2:
             return self._out(out, r)

@@ -444,6 +444,17 @@ class State:
                 return VAR_TRACE_ERROR, err
         return self._read(var, key)
 
+    def var_array_trace(self, name: str) -> VarResult:
+        """Fire the traces on the "array" operation of array (or undefined) `name`."""
+        if split_element(name)[1] is not None:
+            return VAR_OK, None
+        table, tail, lkey = self.locate(name)
+        var = table.get(tail) if table is not None and lkey is None else None
+        if var is None or not var.traces or var.busy or var.value is not None:
+            return VAR_OK, None
+        err = self._fire(var, name, None, "array")
+        return (VAR_OK, None) if err is None else (VAR_TRACE_ERROR, err)
+
     @staticmethod
     def _read(var: Var, key: str | None) -> VarResult:
         if key is None:
@@ -498,8 +509,8 @@ class State:
             if err is not None:
                 return VAR_TRACE_ERROR, err
             now = var.value if key is None else (var.arr or {}).get(key)
-            if now is not None:
-                value = now
+            value = now if now is not None else ""  # a trace unset it: Tcl's set gives ""
+
         return VAR_OK, value
 
     def var_unset(self, name: str, key: str | None) -> VarResult:
@@ -515,11 +526,13 @@ class State:
             return VAR_NO_SUCH_VAR, None
         if key is None:
             del table[tail]
+            keys = list(var.arr) if var.arr is not None else None
+            var.value = var.arr = None  # whoever still holds it sees it unset
             if var.traces or var.etraces:
                 var.busy = True
                 try:
-                    if var.arr is not None and var.etraces:
-                        for k in list(var.arr):
+                    if keys is not None and var.etraces:
+                        for k in keys:
                             self._fire_list(var.etraces.get(k), name, k, "unset")
                     self._fire_list(var.traces, name, None, "unset")
                 finally:
