@@ -231,10 +231,11 @@ int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *
  * active (cmd_trace.c): fires them around f_invoke_found. */
 int f_invoke_traced(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
                     uint32_t n, bool pinned);
-/* -errorstack: start it with the innermost failing command's entry (when
- * none is started), append a CALL entry for a proc frame unwinding. */
-void f_errorstack_inner(FeatherInterp i, FeatherObj entry);
-void f_errorstack_call(FeatherInterp i, FeatherObj words);
+/* -errorstack (cmd_control.c): started by the innermost failing command
+ * ("INNER {invokeStk1 words}", or error/throw's own entry), then a proc
+ * frame unwinding adds "CALL words", an uplevel "UP n". */
+void f_errorstack_invoked(FeatherInterp i, int objc, FeatherObj *objv);
+void f_errorstack_add(FeatherInterp i, const char *tag, FeatherObj value);
 /* The options dictionary of a completed script (catch, try). */
 FeatherObj f_return_options(FeatherInterp i, int code);
 /* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */

@@ -32,6 +32,7 @@ void f_error_reset(FeatherInterp i) {
     st->error_line = 0;
     st->error_script_len = 0;
     st->error_code = 0;
+    st->errorstack = 0;
     st->error_info.data = NULL;
     st->error_info.len = st->error_info.cap = 0;
 }
@@ -380,6 +381,7 @@ static inline __attribute__((always_inline)) int run_command(FeatherInterp i, In
     }
     /* An error: log this command unless its body already did and Tcl
      * would have compiled it inline. */
+    if (!st->errorstack && !st->error_logged && !in_subst && objc > 0) f_errorstack_invoked(i, objc, objv);
     uint32_t line = count_lines(s, 0, cmd->start) + 1;
     if (st->error_logged) {
         st->error_logged = false;
@@ -551,6 +553,11 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     if (code == TCL_OK) {
         code = f_eval_obj(i, info->body);
+        if (code == TCL_ERROR) {
+            /* apply: objv[-1] is the word "apply" (see cmd_apply). */
+            f_errorstack_add(i, "CALL", lambda ? f_list_new(i, objv - 1, (uint32_t)objc + 1)
+                                               : f_list_new(i, objv, (uint32_t)objc));
+        }
         if (code == TCL_RETURN) code = f_process_return(i);
         else if (code == TCL_BREAK || code == TCL_CONTINUE) {
             code = f_error(i, "invoked \"%s\" outside of a loop", code == TCL_BREAK ? "break" : "continue");
