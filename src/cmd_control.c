@@ -396,15 +396,13 @@ FeatherObj f_return_options(FeatherInterp i, int code) {
         level = st->return_level;
         code = st->return_code;
     }
-    if (code == TCL_ERROR && level == 0) {
-        items[n++] = f_str(i, "-errorstack");
-        items[n++] = errorstack_complete(i);
-    }
     items[n++] = f_str(i, "-code");
     items[n++] = f_int(i, code);
     items[n++] = f_str(i, "-level");
     items[n++] = f_int(i, level);
     if (code == TCL_ERROR && level == 0) {
+        items[n++] = f_str(i, "-errorstack");
+        items[n++] = errorstack_complete(i);
         items[n++] = f_str(i, "-errorcode");
         items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
         items[n++] = f_str(i, "-errorinfo");
