@@ -247,13 +247,11 @@ static bool fire_leave(FeatherInterp i, FeatherObj name, FeatherObj traces, cons
 }
 
 /* Enter callbacks, newest first. */
-static int fire_enter(FeatherInterp i, FeatherObj name, FeatherObj traces, const char *op, FeatherObj cmdstr,
-                      bool oldest_first) {
+static int fire_enter(FeatherInterp i, FeatherObj name, FeatherObj traces, const char *op, FeatherObj cmdstr) {
     FeatherObj *items;
     uint32_t n;
     if (f_list(i, traces, &items, &n) != TCL_OK) return TCL_ERROR;
-    for (uint32_t j = 0; j < n; j++) {
-        uint32_t k = oldest_first ? n - 1 - j : j;
+    for (uint32_t k = 0; k < n; k++) {
         FeatherObj *pair;
         uint32_t np;
         if (f_list(i, items[k], &pair, &np) != TCL_OK || np != 2) continue;
@@ -280,12 +278,12 @@ int f_invoke_traced(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj 
     }
     int code;
     for (uint32_t k = 0; k < nsteps; k++) {
-        code = fire_enter(i, steps[k]->name, steps[k]->traces, "enterstep", cmdstr, true);
+        code = fire_enter(i, steps[k]->name, steps[k]->traces, "enterstep", cmdstr);
         if (code != TCL_OK) return code;
     }
     bool ran = false;
     if (traces) {
-        code = fire_enter(i, cmdname, traces, "enter", cmdstr, false);
+        code = fire_enter(i, cmdname, traces, "enter", cmdstr);
         if (code != TCL_OK) return code;
         ran = true;
     }
@@ -326,6 +324,15 @@ int f_invoke_traced(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj 
     }
     if (code == TCL_ERROR && st->aborting) return code;
     FeatherObj result = f_result(i);
+    if (traces) {
+        /* The traces now: the command or a callback may have changed them. */
+        uint32_t qn;
+        const char *qname = f_get(i, cmdname, &qn);
+        FeatherCmdInfo now;
+        memset(&now, 0, sizeof now);
+        feather_host_cmd_lookup(i, qname, qn, &now);
+        traces = now.traced ? feather_host_trace_info(i, KIND_EXECUTION, qname, qn) : 0;
+    }
     if (traces && !fire_leave(i, cmdname, traces, "leave", cmdstr, &code)) return code;
     for (uint32_t k = nsteps; k-- > 0;) {
         if (!fire_leave(i, steps[k]->name, steps[k]->traces, "leavestep", cmdstr, &code)) return code;

@@ -590,3 +590,75 @@ trace add variable a array tr
 trace remove variable a array tr
 array set a {x 1}
 array size a
+# case: exec-trace-added-mid-loop
+proc tr {args} {puts "TR $args"}
+proc foo {i} {return $i}
+foreach i {1 2 3} {foo $i; if {$i == 1} {trace add execution foo enter tr}}
+# case: exec-trace-removed-mid-loop
+proc tr {args} {puts "TR $args"}
+proc foo {i} {return $i}
+trace add execution foo enter tr
+foreach i {1 2 3} {foo $i; if {$i == 2} {trace remove execution foo enter tr}}
+# case: exec-callback-removes-itself
+proc tr {args} {puts "TR $args"; trace remove execution foo {enter leave} tr}
+proc foo {} {return 1}
+trace add execution foo {enter leave} tr
+foo
+foo
+trace info execution foo
+# case: exec-callback-adds-another
+proc tr {t args} {puts "$t $args"}
+proc foo {} {return 1}
+trace add execution foo enter {trace add execution foo leave {tr B};#}
+foo
+trace info execution foo
+# case: exec-trace-renamed-builtin
+proc tr {args} {puts "TR $args"}
+rename llength ll
+trace add execution ll {enter leave} tr
+ll {a b c}
+# case: exec-trace-in-namespace-eval
+proc tr {args} {puts "TR $args"}
+proc ::foo {} {return [namespace current]}
+trace add execution foo leave tr
+namespace eval ns {foo}
+# case: exec-leave-error-result-is-message
+proc tr {args} {puts "TR $args"}
+proc foo {} {error "bad thing"}
+trace add execution foo leave tr
+catch foo
+# case: exec-step-counts
+proc foo {n} {for {set i 0} {$i < $n} {incr i} {}}
+trace add execution foo enterstep {incr ::steps;#}
+set ::steps 0
+foo 3
+set ::steps
+# case: exec-trace-on-trace-command
+proc tr {args} {puts "TR $args"}
+proc foo {} {}
+trace add execution trace enter tr
+trace info execution foo
+# case: exec-two-step-traces-same-command
+proc tr {t args} {puts "$t $args"}
+proc foo {} {list 1}
+trace add execution foo enterstep {tr A}
+trace add execution foo enterstep {tr B}
+foo
+# case: exec-enter-and-step-error-code
+proc foo {} {list 1}
+trace add execution foo enterstep {return -code error stepfail;#}
+list [catch foo m] $m
+# case: var-trace-unset-self-in-write-then-read
+proc t {n1 n2 op} {unset ::d1}
+trace add variable ::d1 write t
+set ::d1 5
+list [info exists ::d1] [trace info variable ::d1]
+# case: var-write-trace-resets-value
+proc t {n1 n2 op} {set ::v [string toupper $::v]}
+trace add variable ::v write t
+list [set ::v abc] $::v
+# case: var-read-trace-sets-value
+proc t {n1 n2 op} {set ::v fresh}
+set ::v stale
+trace add variable ::v read t
+set ::v
