@@ -136,6 +136,23 @@ static bool busy(FeatherInterp i, FeatherObj name, FeatherObj script) {
     return false;
 }
 
+/* Is this step trace (of command name) already active? A recursive call
+ * does not make it fire twice. */
+static bool step_active(FeatherInterp i, FeatherObj name, FeatherObj script) {
+    for (TraceState *t = f_state(i)->exec; t; t = t->prev) {
+        if (t->kind != FRAME_STEP || !same_text(i, t->name, name)) continue;
+        FeatherObj *items;
+        uint32_t n;
+        if (f_list(i, t->traces, &items, &n) != TCL_OK) continue;
+        for (uint32_t k = 0; k < n; k++) {
+            FeatherObj *pair;
+            uint32_t np;
+            if (f_list(i, items[k], &pair, &np) == TCL_OK && np == 2 && same_text(i, pair[1], script)) return true;
+        }
+    }
+    return false;
+}
+
 /* Run one trace callback: "script cmdstring ?code result? op". An error
  * gets "(enter trace on ...)" in errorInfo and is not logged again by the
  * command it was for. */
@@ -300,7 +317,8 @@ int f_invoke_traced(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj 
             FeatherObj *pair;
             uint32_t np;
             if (f_list(i, items[k], &pair, &np) != TCL_OK || np != 2) continue;
-            if (has_op(i, pair[0], "enterstep") || has_op(i, pair[0], "leavestep")) keep[m++] = items[k];
+            if (!has_op(i, pair[0], "enterstep") && !has_op(i, pair[0], "leavestep")) continue;
+            if (!step_active(i, cmdname, pair[1])) keep[m++] = items[k];
         }
         if (m) {
             frame.traces = f_list_new(i, keep, m);

@@ -662,3 +662,23 @@ proc t {n1 n2 op} {set ::v fresh}
 set ::v stale
 trace add variable ::v read t
 set ::v
+# case: exec-step-recursion-once
+proc foo {n} {if {$n > 0} {foo [expr {$n-1}]}}
+trace add execution foo enterstep {apply {args {incr ::c}}}
+set ::c 0
+foo 3
+set r $::c
+set ::c 0
+foo 10
+list $r $::c
+# case: exec-step-recursion-leavestep
+proc foo {n} {if {$n > 0} {foo [expr {$n-1}]}}
+trace add execution foo leavestep {apply {args {incr ::c}}}
+set ::c 0
+foo 4
+set ::c
+# case: exec-infinite-recursion-traced
+proc foo {n} {foo [expr {$n+1}]}
+trace add execution foo {enter leave enterstep leavestep} {set ::x;#}
+set ::x 0
+list [catch {foo 0} m] $m
