@@ -190,6 +190,10 @@ int f_poll(FeatherInterp i) {
     return TCL_ERROR;
 }
 
+static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc,
+                                                              FeatherObj *objv, const char *name, uint32_t n,
+                                                              bool pinned);
+
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
     InterpState *st = f_state(i);
     if (f_poll(i) != TCL_OK) return TCL_ERROR;
@@ -204,11 +208,18 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
     if (__builtin_expect(info.traced | st->stepping, 0)) {
         return f_invoke_traced(i, &info, objc, objv, name, n, pinned);
     }
-    return f_invoke_found(i, &info, objc, objv, name, n, pinned);
+    return invoke_found(i, &info, objc, objv, name, n, pinned);
 }
 
-int f_invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc, FeatherObj *objv, const char *name,
+int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
                    uint32_t n, bool pinned) {
+    return invoke_found(i, info, objc, objv, name, n, pinned);
+}
+
+/* Invoke a command found (no execution trace fires here). */
+static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc,
+                                                              FeatherObj *objv, const char *name, uint32_t n,
+                                                              bool pinned) {
     InterpState *st = f_state(i);
     FeatherCmdInfo info = *infop;
     int kind = info.kind;
