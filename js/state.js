@@ -187,6 +187,9 @@ export class State {
     // Called whenever a command lookup could answer differently (the core
     // caches lookups until the command epoch changes; runtime.js bumps it).
     this.commandsChanged = () => {};
+    // The traced variable whose lappend the core retries (after NOT_LIST): its
+    // read trace has fired once already.
+    this.lappendRetry = null;
     // Simple names of commands outside the global namespace -> how many.
     this.localCommandNames = new Map();
   }
@@ -294,10 +297,21 @@ export class State {
 
   popFrame() {
     if (this.frames.length > 1) {
+      const top = this.frames[this.frames.length - 1];
+      if (top.locals !== null && top.locals.size > 0) this.unsetLocals(top);
       const frame = this.frames.pop();
       this.active = frame.caller ?? this.globalFrame;
       const history = this.history;
       while (history.length && history[history.length - 1] === frame) history.pop();
+    }
+  }
+
+  /** A proc frame ends: the unset traces of its local variables fire. */
+  unsetLocals(frame) {
+    for (const [name, v] of [...frame.locals]) {
+      if (v.link === null && (v.traces !== null || v.etraces !== null) && v.defined() && this.active === frame) {
+        this.varUnset(name, null);
+      }
     }
   }
 
@@ -510,10 +524,10 @@ export class State {
       if (v.traces !== null || v.etraces !== null) {
         v.busy = true;
         try {
+          this.fireList(v.traces, name, null, "unset");
           if (keys !== null && v.etraces !== null) {
             for (const k of keys) this.fireList(v.etraces.get(k), name, k, "unset");
           }
-          this.fireList(v.traces, name, null, "unset");
         } finally {
           v.busy = false;
         }
@@ -533,8 +547,8 @@ export class State {
       if (!v.busy) {
         v.busy = true;
         try {
-          this.fireList(etr, name, key, "unset");
           this.fireList(v.traces, name, key, "unset");
+          this.fireList(etr, name, key, "unset");
         } finally {
           v.busy = false;
         }
@@ -546,8 +560,8 @@ export class State {
   /** The current value for a read-modify-write (traced variables read through
    * varGet, firing read traces). Sets this.cur (undefined when missing) and
    * returns null, or returns the failing VarResult. */
-  current(name, key, v) {
-    if (v.traces !== null || v.etraces !== null) {
+  current(name, key, v, traces = true) {
+    if (traces && (v.traces !== null || v.etraces !== null)) {
       const got = this.varGet(name, key);
       if (got.status === VAR_NO_SUCH_VAR || got.status === VAR_NO_SUCH_ELEMENT) this.cur = undefined;
       else if (got.status !== VAR_OK) return got;
@@ -587,6 +601,7 @@ export class State {
       v.value = total;
       return new VarResult(VAR_OK, total);
     }
+    if (v.traces !== null || v.etraces !== null) return R[VAR_NOT_INT]; // general path: one read, one write
     const fail = this.current(name, key, v);
     if (fail !== null) return fail;
     const total = addInt(this.cur === undefined ? 0 : this.cur, delta);
@@ -604,10 +619,25 @@ export class State {
     const v = this.tv;
     if (v === null) return R[status];
     key = this.tk;
-    const fail = this.current(name, key, v);
+    const traced = v.traces !== null || v.etraces !== null;
+    let fail;
+    if (traced) {
+      // One read trace, as Tcl: the core's retry after NOT_LIST read it already.
+      const retry = this.lappendRetry === v;
+      this.lappendRetry = null;
+      fail = this.current(name, key, v, false);
+      if (fail === null && this.cur !== undefined && !(this.cur instanceof TclList) && asList(this.cur) === null) {
+        this.lappendRetry = v;
+        return R[VAR_NOT_LIST];
+      }
+      if (fail === null && !retry) fail = this.current(name, key, v);
+    } else fail = this.current(name, key, v);
     if (fail !== null) return fail;
     const added = appended(this.cur, items);
-    if (added === null) return R[VAR_NOT_LIST];
+    if (added === null) {
+      if (traced) this.lappendRetry = v;
+      return R[VAR_NOT_LIST];
+    }
     return this.varSet(name, key, added);
   }
 
@@ -617,7 +647,7 @@ export class State {
     const v = this.tv;
     if (v === null) return R[status];
     key = this.tk;
-    const fail = this.current(name, key, v);
+    const fail = this.current(name, key, v, false); // no read trace fires, as in Tcl
     if (fail !== null) return fail;
     const cur = this.cur;
     const s = cur === undefined ? text : (typeof cur === "string" ? cur : toStr(cur)) + text;
@@ -706,11 +736,10 @@ export class State {
   fire(v, name, key, op) {
     v.busy = true;
     try {
-      if (key !== null && v.etraces !== null) {
-        const err = this.fireList(v.etraces.get(key), name, key, op);
-        if (err !== null) return err;
-      }
-      return this.fireList(v.traces, name, key, op);
+      // The whole array's traces first, then the element's (as Tcl).
+      const err = this.fireList(v.traces, name, key, op);
+      if (err !== null || key === null || v.etraces === null) return err;
+      return this.fireList(v.etraces.get(key), name, key, op);
     } finally {
       v.busy = false;
     }

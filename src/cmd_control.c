@@ -344,15 +344,7 @@ void f_errorstack_add(FeatherInterp i, const char *tag, FeatherObj value) {
         st->errorstack = f_list_new(i, pair, 2);
         return;
     }
-    FeatherObj *items;
-    uint32_t n;
-    if (f_list(i, st->errorstack, &items, &n) != TCL_OK) return;
-    FeatherObj *all = f_alloc(((size_t)n + 2) * sizeof(FeatherObj));
-    if (!all) return;
-    memcpy(all, items, (size_t)n * sizeof(FeatherObj));
-    all[n] = pair[0];
-    all[n + 1] = pair[1];
-    st->errorstack = f_list_new(i, all, n + 2);
+    st->errorstack = feather_host_list_append(i, st->errorstack, pair, 2);
 }
 
 void f_errorstack_invoked(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -363,14 +355,23 @@ void f_errorstack_invoked(FeatherInterp i, int objc, FeatherObj *objv) {
     f_errorstack_add(i, "INNER", f_list_new(i, words, (uint32_t)objc + 1));
 }
 
+/* Frames above a catch that its error stack lists: deeper ones are left
+ * out, so that a catch costs no more than this however deep it runs. */
+#define ERRORSTACK_FRAMES 32
+
 /* The error stack as catch and try see it: what the unwinding built, then
  * a CALL entry for each proc frame the error did not leave. */
 static FeatherObj errorstack_complete(FeatherInterp i) {
     InterpState *st = f_state(i);
     FeatherObj saved = st->errorstack;
     if (!saved) return f_list_new(i, NULL, 0);
+    st->errorstack = f_list_new(i, NULL, 0); /* a copy to extend: saved stays as it is */
+    FeatherObj *items;
+    uint32_t n;
+    if (f_list(i, saved, &items, &n) == TCL_OK) st->errorstack = f_list_new(i, items, n);
     int32_t top;
-    for (int32_t level = feather_host_frame_level(i, &top); level > 0; level--) {
+    int32_t level = feather_host_frame_level(i, &top);
+    for (int32_t left = ERRORSTACK_FRAMES; level > 0 && left > 0; level--, left--) {
         FeatherObj words = feather_host_frame_words(i, level);
         if (words) f_errorstack_add(i, "CALL", words);
     }

@@ -226,6 +226,9 @@ class State:
         self.on_change: Callable[[], None] | None = None
         # Simple name -> how many namespaces other than :: define a command so named.
         self._shadows: dict[str, int] = {}
+        # The traced variable whose lappend the core retries (after NOT_LIST): its
+        # read trace has fired once already.
+        self._lappend_retry: Var | None = None
 
     # ------------------------------------------------------------ namespaces
 
@@ -326,10 +329,21 @@ class State:
 
     def pop_frame(self) -> None:
         if len(self.frames) > 1:
-            frame = self.frames.pop()
+            frame = self.frames[-1]
+            if frame.locals:
+                self._unset_locals(frame)
+            self.frames.pop()
             self.active = frame.caller or self.global_frame
             while self.history and self.history[-1] is frame:
                 self.history.pop()
+
+    def _unset_locals(self, frame: Frame) -> None:
+        """A proc frame ends: the unset traces of its local variables fire."""
+        assert frame.locals is not None
+        for name, var in list(frame.locals.items()):
+            if var.link is None and (var.traces or var.etraces) and var.defined():
+                if self.active is frame:
+                    self.var_unset(name, None)
 
     def frame_at(self, level: int) -> Frame | None:
         """The frame at an absolute level, along the chain of callers of the active
@@ -531,10 +545,10 @@ class State:
             if var.traces or var.etraces:
                 var.busy = True
                 try:
+                    self._fire_list(var.traces, name, None, "unset")
                     if keys is not None and var.etraces:
                         for k in keys:
                             self._fire_list(var.etraces.get(k), name, k, "unset")
-                    self._fire_list(var.traces, name, None, "unset")
                 finally:
                     var.busy = False
             return VAR_OK, None
@@ -549,19 +563,22 @@ class State:
             if not var.busy:
                 var.busy = True
                 try:
-                    self._fire_list(etr, name, key, "unset")
                     self._fire_list(var.traces, name, key, "unset")
+                    self._fire_list(etr, name, key, "unset")
                 finally:
                     var.busy = False
         return VAR_OK, None
 
-    def _current(self, name: str, key: str | None) -> tuple[int, Value | None]:
+    def _current(
+        self, name: str, key: str | None, traces: bool = True
+    ) -> tuple[int, Value | None]:
         """For the read-modify-write fast paths: the value now (None when unset), read
-        with traces when the variable has any; status not OK means fail with it."""
+        with traces when the variable has any (and `traces`); status not OK means fail
+        with it."""
         status, var, key = self._target(name, key)
         if var is None:
             return status, None
-        if var.traces or var.etraces:
+        if traces and (var.traces or var.etraces):
             status, value = self.var_get(name, key)
             if status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
                 return VAR_OK, None
@@ -586,6 +603,9 @@ class State:
                     var.value = total
                     return VAR_OK, total
                 return VAR_NOT_INT, None
+        _status, tvar, _key = self._target(name, key)
+        if tvar is not None and (tvar.traces or tvar.etraces):
+            return VAR_NOT_INT, None  # the core's general path: one read, one write
         status, current = self._current(name, key)
         if status != VAR_OK:
             return status, current
@@ -607,17 +627,33 @@ class State:
                 new = current.append(items)
                 var.value = new
                 return VAR_OK, new
-        status, current = self._current(name, key)
+        _status, tvar, _key = self._target(name, key)
+        traced = tvar is not None and bool(tvar.traces or tvar.etraces)
+        if traced:
+            # One read trace, as Tcl: the core's retry after NOT_LIST read it already.
+            retry = self._lappend_retry is tvar
+            self._lappend_retry = None
+            status, current = self._current(name, key, traces=False)
+            if status == VAR_OK and current is not None and list_items_of(current) is None:
+                self._lappend_retry = tvar
+                return VAR_NOT_LIST, None
+            if not retry:
+                status, current = self._current(name, key)
+        else:
+            status, current = self._current(name, key)
         if status != VAR_OK:
             return status, current
         appended = _appended(current, items)
         if appended is None:
+            if traced:
+                self._lappend_retry = tvar
             return VAR_NOT_LIST, None
         return self.var_set(name, key, appended)
 
     def var_append(self, name: str, key: str | None, data: bytes) -> VarResult:
-        """append: the variable's string with `data` (UTF-8) appended."""
-        status, current = self._current(name, key)
+        """append: the variable's string with `data` (UTF-8) appended (no read trace
+        fires, as in Tcl)."""
+        status, current = self._current(name, key, traces=False)
         if status != VAR_OK:
             return status, current
         if current is None:
@@ -709,12 +745,11 @@ class State:
     def _fire(self, var: Var, name: str, key: str | None, op: str) -> Value | None:
         """Run var's traces (and its element's) for op; the first error message."""
         var.busy = True
-        try:
-            if key is not None and var.etraces:
+        try:  # the whole array's traces first, then the element's (as Tcl)
+            err = self._fire_list(var.traces, name, key, op)
+            if err is None and key is not None and var.etraces:
                 err = self._fire_list(var.etraces.get(key), name, key, op)
-                if err is not None:
-                    return err
-            return self._fire_list(var.traces, name, key, op)
+            return err
         finally:
             var.busy = False
 

@@ -682,3 +682,129 @@ proc foo {n} {foo [expr {$n+1}]}
 trace add execution foo {enter leave enterstep leavestep} {set ::x;#}
 set ::x 0
 list [catch {foo 0} m] $m
+# case: var-elem-read-trace
+proc tr {args} {puts "TR $args"}
+array set a {x 1 y 2}
+trace add variable a(x) read tr
+list $a(x) $a(y)
+# case: var-whole-array-read-trace
+proc tr {args} {puts "TR $args"}
+array set a {x 1 y 2}
+trace add variable a read tr
+list $a(x) $a(y)
+# case: var-whole-array-write-trace-each
+proc tr {args} {puts "TR $args"}
+trace add variable a write tr
+array set a {x 1 y 2}
+set a(z) 3
+# case: var-elem-and-whole-order
+proc tr {t args} {puts "$t $args"}
+array set a {x 1}
+trace add variable a read {tr whole}
+trace add variable a(x) read {tr elem}
+set a(x)
+# case: var-multiple-traces-order
+proc tr {t args} {puts "$t $args"}
+trace add variable v write {tr A}
+trace add variable v write {tr B}
+trace add variable v write {tr C}
+set v 1
+# case: var-incr-traces
+proc tr {args} {puts "TR $args"}
+set v 1
+trace add variable v {read write} tr
+incr v
+# case: var-append-traces
+proc tr {args} {puts "TR $args"}
+set v a
+trace add variable v {read write} tr
+append v b
+# case: var-lappend-traces
+proc tr {args} {puts "TR $args"}
+set v a
+trace add variable v {read write} tr
+lappend v b
+# case: var-trace-from-proc-global
+proc tr {args} {puts "TR $args"}
+trace add variable ::g write tr
+proc p {} {global g; set g 1}
+p
+# case: var-trace-upvar-name
+proc tr {args} {puts "TR $args"}
+trace add variable v write tr
+proc p {} {upvar 1 v loc; set loc 2}
+p
+# case: var-trace-namespace-var
+proc tr {args} {puts "TR $args"}
+namespace eval ns {variable x 1}
+trace add variable ns::x {read write} tr
+set ns::x 5
+namespace eval ns {set x}
+# case: var-write-trace-error-message
+trace add variable v write {error nope;#}
+list [catch {set v 1} m] $m [info exists v] $v
+# case: var-read-trace-error-message
+set v 1
+trace add variable v read {error nope;#}
+list [catch {set v} m] $m
+# case: var-elem-write-trace-error-message
+trace add variable a write {error nope;#}
+list [catch {set a(k) 1} m] $m
+# case: var-unset-trace-error-ignored
+set v 1
+trace add variable v unset {error nope;#}
+list [catch {unset v} m] $m [info exists v]
+# case: var-unset-nocomplain-trace
+proc tr {args} {puts "TR $args"}
+set v 1
+trace add variable v unset tr
+unset -nocomplain v
+unset -nocomplain v
+# case: var-proc-local-unset-on-return
+proc tr {args} {puts "TR $args"}
+proc p {} {set loc 1; trace add variable loc unset tr; return done}
+p
+# case: var-array-unset-element-traces
+proc tr {args} {puts "TR $args"}
+array set a {x 1 y 2}
+trace add variable a(x) unset tr
+trace add variable a unset tr
+unset a
+# case: var-trace-write-readonly-pattern
+proc ro {n1 n2 op} {upvar 1 $n1 v; set v fixed}
+set c fixed
+trace add variable c write ro
+set c other
+set c
+# case: var-trace-info-element
+trace add variable a(x) write t1
+trace add variable a write t2
+list [trace info variable a(x)] [trace info variable a]
+# case: var-trace-remove-element
+trace add variable a(x) write t1
+trace remove variable a(x) write t1
+trace info variable a(x)
+# case: var-trace-read-in-expr
+proc tr {args} {puts "TR $args"}
+set v 3
+trace add variable v read tr
+expr {$v * 2}
+# case: var-trace-dict-set
+proc tr {args} {puts "TR $args"}
+set d {a 1}
+trace add variable d {read write} tr
+dict set d b 2
+# case: var-trace-unset-during-array-get
+array set a {x 1 y 2}
+trace add variable a(x) read {unset a(x);#}
+lsort [array get a]
+# case: var-trace-array-op-args-element-defined
+proc tr {args} {puts "TR $args"}
+array set a {x 1}
+trace add variable a {array write} tr
+array set a {y 2}
+# case: var-trace-write-op-name-qualified
+proc tr {args} {puts "TR $args"}
+trace add variable ::q write tr
+set ::q 1
+set q 2
