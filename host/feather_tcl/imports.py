@@ -622,7 +622,13 @@ class Imports:
             cmd.hname = self.pinned(cmd.qualified())
         cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
         fields = (
-            cmd.kind, cmd.id, cmd.hparams, cmd.hbody, cmd.hns, cmd.hname, cacheable,
+            cmd.kind,
+            cmd.id,
+            cmd.hparams,
+            cmd.hbody,
+            cmd.hns,
+            cmd.hname,
+            cacheable,
             1 if cmd.etraces else 0,
         )
         if 0 <= out and out + _INFO.size <= inst.size:

@@ -569,9 +569,7 @@ class State:
                     var.busy = False
         return VAR_OK, None
 
-    def _current(
-        self, name: str, key: str | None, traces: bool = True
-    ) -> tuple[int, Value | None]:
+    def _current(self, name: str, key: str | None, traces: bool = True) -> tuple[int, Value | None]:
         """For the read-modify-write fast paths: the value now (None when unset), read
         with traces when the variable has any (and `traces`); status not OK means fail
         with it."""
