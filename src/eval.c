@@ -221,27 +221,27 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
                                                               FeatherObj *objv, const char *name, uint32_t n,
                                                               bool pinned) {
     InterpState *st = f_state(i);
-    FeatherCmdInfo info = *infop;
-    int kind = info.kind;
-    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info.id);
+    FeatherCmdInfo *info = infop;
+    int kind = info->kind;
+    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info->id);
     if (counted && st->depth >= st->limit) return nesting_error(i);
     st->depth += counted;
     int code;
     st->result = 0;
     switch (kind) {
     case FEATHER_CMD_BUILTIN:
-        if (f_builtin(info.id)) {
-            code = f_builtin(info.id)->fn(i, objc, objv);
+        if (f_builtin(info->id)) {
+            code = f_builtin(info->id)->fn(i, objc, objv);
         } else {
-            code = f_error(i, "invalid builtin id %d", info.id);
+            code = f_error(i, "invalid builtin id %d", info->id);
         }
         break;
     case FEATHER_CMD_PROC:
-        code = f_call_lambda(i, &info, objc, objv, 0, pinned);
+        code = f_call_lambda(i, info, objc, objv, 0, pinned);
         break;
     case FEATHER_CMD_HOST: {
         FeatherObj r = 0;
-        code = feather_host_cmd_invoke(i, info.id, objv, (uint32_t)objc, &r);
+        code = feather_host_cmd_invoke(i, info->id, objv, (uint32_t)objc, &r);
         st->result = r;
         break;
     }
