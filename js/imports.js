@@ -577,6 +577,7 @@ export class Imports {
 
   var_get(i, name, nlen, key, klen, flags, out) {
     this.calls++;
+    if ((flags & 4) !== 0) return this.out(out, this.state(i).varArrayTrace(this.text(name, nlen)));
     const r = this.state(i).varGet(this.text(name, nlen), this.key(key, klen), (flags & 1) === 0);
     if ((flags & 2) === 0 || r.status !== 0) return this.out(out, r);
     // out is a FeatherVarNumber {value, kind, number}: the number too.
@@ -684,7 +685,7 @@ export class Imports {
     const cmd = this.state(i).lookupCommand(this.text(name, nlen));
     const k = out >>> 2;
     if (cmd === null) {
-      this.mem().u32.fill(0, k, k + 7);
+      this.mem().u32.fill(0, k, k + 8);
       return 0;
     }
     const gen = this.rt.scratch.gen;
@@ -700,6 +701,7 @@ export class Imports {
     u32[k + 4] = real.hns;
     u32[k + 5] = cmd.hname;
     u32[k + 6] = this.state(i).resolvesEverywhere(cmd, this.text(name, nlen)) ? 1 : 0;
+    u32[k + 7] = cmd.etraces !== null && cmd.etraces.length > 0 ? 1 : 0;
     return real.kind;
   }
 

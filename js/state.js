@@ -207,6 +207,9 @@ export class State {
     // Called whenever a command lookup could answer differently (the core
     // caches lookups until the command epoch changes; runtime.js bumps it).
     this.commandsChanged = () => {};
+    // The traced variable whose lappend the core retries (after NOT_LIST): its
+    // read trace has fired once already.
+    this.lappendRetry = null;
     // Simple names of commands outside the global namespace -> how many.
     this.localCommandNames = new Map();
     // Ensemble commands (each dies with the namespace it serves).
@@ -490,6 +493,16 @@ export class State {
     return new VarResult(VAR_OK, value);
   }
 
+  /** Fire the traces on the "array" operation of array (or undefined) `name`. */
+  varArrayTrace(name) {
+    if (splitElement(name)[1] !== null) return R[VAR_OK];
+    this.locate(name);
+    const v = this.lt !== null && this.lk === null ? (this.lt.get(this.ln) ?? null) : null;
+    if (v === null || v.traces === null || v.busy || v.value !== null) return R[VAR_OK];
+    const err = this.fire(v, name, null, "array");
+    return err === null ? R[VAR_OK] : new VarResult(VAR_TRACE_ERROR, err);
+  }
+
   /** For a write: sets this.tv (the variable, created when missing, or null)
    * and this.tk (the key); returns a status. */
   target(name, key) {
@@ -535,7 +548,7 @@ export class State {
       const err = this.fire(v, name, key, "write");
       if (err !== null) return new VarResult(VAR_TRACE_ERROR, err);
       const now = key === null ? v.value : v.arr !== null ? v.arr.get(key) : undefined;
-      if (now !== null && now !== undefined) value = now;
+      value = now !== null && now !== undefined ? now : ""; // a trace unset it: Tcl's set gives ""
     }
     return new VarResult(VAR_OK, value);
   }
@@ -553,13 +566,16 @@ export class State {
     if (v === undefined || !v.defined()) return R[VAR_NO_SUCH_VAR];
     if (key === null) {
       table.delete(tail);
+      const keys = v.arr !== null ? [...v.arr.keys()] : null;
+      v.value = null; // whoever still holds it sees it unset
+      v.arr = null;
       if (v.traces !== null || v.etraces !== null) {
         v.busy = true;
         try {
-          if (v.arr !== null && v.etraces !== null) {
-            for (const k of [...v.arr.keys()]) this.fireList(v.etraces.get(k), name, k, "unset");
-          }
           this.fireList(v.traces, name, null, "unset");
+          if (keys !== null && v.etraces !== null) {
+            for (const k of keys) this.fireList(v.etraces.get(k), name, k, "unset");
+          }
         } finally {
           v.busy = false;
         }
@@ -579,8 +595,8 @@ export class State {
       if (!v.busy) {
         v.busy = true;
         try {
-          this.fireList(etr, name, key, "unset");
           this.fireList(v.traces, name, key, "unset");
+          this.fireList(etr, name, key, "unset");
         } finally {
           v.busy = false;
         }
@@ -592,8 +608,8 @@ export class State {
   /** The current value for a read-modify-write (traced variables read through
    * varGet, firing read traces). Sets this.cur (undefined when missing) and
    * returns null, or returns the failing VarResult. */
-  current(name, key, v) {
-    if (v.traces !== null || v.etraces !== null) {
+  current(name, key, v, traces = true) {
+    if (traces && (v.traces !== null || v.etraces !== null)) {
       const got = this.varGet(name, key);
       if (got.status === VAR_NO_SUCH_VAR || got.status === VAR_NO_SUCH_ELEMENT) this.cur = undefined;
       else if (got.status !== VAR_OK) return got;
@@ -633,6 +649,7 @@ export class State {
       v.value = total;
       return new VarResult(VAR_OK, total);
     }
+    if (v.traces !== null || v.etraces !== null) return R[VAR_NOT_INT]; // general path: one read, one write
     const fail = this.current(name, key, v);
     if (fail !== null) return fail;
     const total = addInt(this.cur === undefined ? 0 : this.cur, delta);
@@ -650,10 +667,25 @@ export class State {
     const v = this.tv;
     if (v === null) return R[status];
     key = this.tk;
-    const fail = this.current(name, key, v);
+    const traced = v.traces !== null || v.etraces !== null;
+    let fail;
+    if (traced) {
+      // One read trace, as Tcl: the core's retry after NOT_LIST read it already.
+      const retry = this.lappendRetry === v;
+      this.lappendRetry = null;
+      fail = this.current(name, key, v, false);
+      if (fail === null && this.cur !== undefined && !(this.cur instanceof TclList) && asList(this.cur) === null) {
+        this.lappendRetry = v;
+        return R[VAR_NOT_LIST];
+      }
+      if (fail === null && !retry) fail = this.current(name, key, v);
+    } else fail = this.current(name, key, v);
     if (fail !== null) return fail;
     const added = appended(this.cur, items);
-    if (added === null) return R[VAR_NOT_LIST];
+    if (added === null) {
+      if (traced) this.lappendRetry = v;
+      return R[VAR_NOT_LIST];
+    }
     return this.varSet(name, key, added);
   }
 
@@ -663,7 +695,7 @@ export class State {
     const v = this.tv;
     if (v === null) return R[status];
     key = this.tk;
-    const fail = this.current(name, key, v);
+    const fail = this.current(name, key, v, false); // no read trace fires, as in Tcl
     if (fail !== null) return fail;
     const cur = this.cur;
     const s = cur === undefined ? text : (typeof cur === "string" ? cur : toStr(cur)) + text;
@@ -752,11 +784,10 @@ export class State {
   fire(v, name, key, op) {
     v.busy = true;
     try {
-      if (key !== null && v.etraces !== null) {
-        const err = this.fireList(v.etraces.get(key), name, key, op);
-        if (err !== null) return err;
-      }
-      return this.fireList(v.traces, name, key, op);
+      // The whole array's traces first, then the element's (as Tcl).
+      const err = this.fireList(v.traces, name, key, op);
+      if (err !== null || key === null || v.etraces === null) return err;
+      return this.fireList(v.etraces.get(key), name, key, op);
     } finally {
       v.busy = false;
     }
@@ -809,7 +840,10 @@ export class State {
     const cmd = this.lookupCommand(name);
     if (cmd === null) return 1;
     if (kind === TRACE_COMMAND) cmd.traces = [...(cmd.traces ?? []), trace];
-    else cmd.etraces = [...(cmd.etraces ?? []), trace];
+    else {
+      cmd.etraces = [...(cmd.etraces ?? []), trace];
+      this.commandsChanged(); // lookups report the command as traced (host.h: traced)
+    }
     return 0;
   }
 
@@ -844,7 +878,10 @@ export class State {
           } else holder.traces = rest.length ? rest : null;
         } else if (holder instanceof Command) {
           if (kind === TRACE_COMMAND) holder.traces = rest.length ? rest : null;
-          else holder.etraces = rest.length ? rest : null;
+          else {
+            holder.etraces = rest.length ? rest : null;
+            this.commandsChanged();
+          }
         }
         return 0;
       }

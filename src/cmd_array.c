@@ -517,6 +517,18 @@ static int cmd_array(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "subcommand ?arg ...?");
     int sub;
     if (f_get_enum(i, objv[1], subs, "subcommand", &sub) != TCL_OK) return TCL_ERROR;
+    /* Traces on the array's "array" operation fire once its words are
+     * counted right (var_get flags bit 2). */
+    static const uint8_t min_args[] = {4, 4, 3, 3, 3, 4, 4, 3, 3, 3, 3};
+    static const uint8_t max_args[] = {4, 4, 3, 4, 5, 4, 4, 3, 3, 3, 4};
+    if (objc >= min_args[sub] && objc <= max_args[sub]) {
+        uint32_t n;
+        const char *name = f_get(i, objv[2], &n);
+        FeatherObj msg = 0;
+        if (feather_host_var_get(i, name, n, NULL, -1, 4, &msg) == FEATHER_VAR_TRACE_ERROR) {
+            return f_error(i, "can't trace array \"%S\": %o", name, n, msg ? msg : f_empty(i));
+        }
+    }
     return fns[sub](i, objc, objv);
 }
 

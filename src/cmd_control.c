@@ -242,7 +242,7 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
     InterpState *st = f_state(i);
     int code = TCL_OK;
     int64_t level = 1;
-    FeatherObj info = 0, ecode = 0;
+    FeatherObj info = 0, ecode = 0, estack = 0;
     FeatherObj *extra = f_alloc(((size_t)objc + 2) * sizeof(FeatherObj));
     uint32_t nextra = 0;
     int k = 1;
@@ -258,6 +258,9 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
             }
         } else if (f_streq(opt, n, "-errorinfo")) {
             info = objv[k + 1];
+            if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
+        } else if (f_streq(opt, n, "-errorstack")) {
+            estack = objv[k + 1];
             if (extra) { extra[nextra++] = objv[k]; extra[nextra++] = objv[k + 1]; }
         } else if (f_streq(opt, n, "-errorcode")) {
             ecode = objv[k + 1];
@@ -305,6 +308,15 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
             st->error_logged = level == 0;
         }
         st->error_code = ecode;
+        st->errorstack = estack;
+        /* -errorstack is then the error's own, not an extra option. */
+        uint32_t kept = 0;
+        for (uint32_t e = 0; extra && e < nextra; e += 2) {
+            if (f_obj_eq(i, extra[e], "-errorstack")) continue;
+            extra[kept++] = extra[e];
+            extra[kept++] = extra[e + 1];
+        }
+        nextra = kept;
     }
     st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
     if (level == 0) return code;
@@ -329,13 +341,73 @@ static int cmd_error(FeatherInterp i, int objc, FeatherObj *objv) {
         }
     }
     if (objc == 4) st->error_code = objv[3];
+    if (!st->error_logged) {
+        /* Tcl compiles it: "returnImm message options". */
+        FeatherObj opts[4];
+        uint32_t no = 0;
+        if (objc >= 3) {
+            opts[no++] = f_str(i, "-errorinfo");
+            opts[no++] = objv[2];
+        }
+        if (objc == 4) {
+            opts[no++] = f_str(i, "-errorcode");
+            opts[no++] = objv[3];
+        }
+        FeatherObj entry[3] = {f_str(i, "returnImm"), objv[1], f_list_new(i, opts, no)};
+        f_errorstack_add(i, "INNER", f_list_new(i, entry, 3));
+    }
     return TCL_ERROR;
+}
+
+void f_errorstack_add(FeatherInterp i, const char *tag, FeatherObj value) {
+    InterpState *st = f_state(i);
+    bool inner = tag[0] == 'I';
+    if (inner == (st->errorstack != 0)) return; /* INNER starts it; the others extend it */
+    FeatherObj pair[2] = {f_str(i, tag), value};
+    if (inner) {
+        st->errorstack = f_list_new(i, pair, 2);
+        return;
+    }
+    st->errorstack = feather_host_list_append(i, st->errorstack, pair, 2);
+}
+
+void f_errorstack_invoked(FeatherInterp i, int objc, FeatherObj *objv) {
+    FeatherObj *words = f_alloc(((size_t)objc + 1) * sizeof(FeatherObj));
+    if (!words) return;
+    words[0] = f_str(i, "invokeStk1");
+    memcpy(words + 1, objv, (size_t)objc * sizeof(FeatherObj));
+    f_errorstack_add(i, "INNER", f_list_new(i, words, (uint32_t)objc + 1));
+}
+
+/* Frames above a catch that its error stack lists: deeper ones are left
+ * out, so that a catch costs no more than this however deep it runs. */
+#define ERRORSTACK_FRAMES 32
+
+/* The error stack as catch and try see it: what the unwinding built, then
+ * a CALL entry for each proc frame the error did not leave. */
+static FeatherObj errorstack_complete(FeatherInterp i) {
+    InterpState *st = f_state(i);
+    FeatherObj saved = st->errorstack;
+    if (!saved) return f_list_new(i, NULL, 0);
+    st->errorstack = f_list_new(i, NULL, 0); /* a copy to extend: saved stays as it is */
+    FeatherObj *items;
+    uint32_t n;
+    if (f_list(i, saved, &items, &n) == TCL_OK) st->errorstack = f_list_new(i, items, n);
+    int32_t top;
+    int32_t level = feather_host_frame_level(i, &top);
+    for (int32_t left = ERRORSTACK_FRAMES; level > 0 && left > 0; level--, left--) {
+        FeatherObj words = feather_host_frame_words(i, level);
+        if (words) f_errorstack_add(i, "CALL", words);
+    }
+    FeatherObj done = st->errorstack;
+    st->errorstack = saved;
+    return done;
 }
 
 /* The options dictionary of a completed script, as catch and try see it. */
 FeatherObj f_return_options(FeatherInterp i, int code) {
     InterpState *st = f_state(i);
-    FeatherObj items[16];
+    FeatherObj items[18];
     uint32_t n = 0;
     int level = 0;
     if (code == TCL_RETURN) {
@@ -363,6 +435,8 @@ FeatherObj f_return_options(FeatherInterp i, int code) {
         }
     }
     if (code == TCL_ERROR && level == 0) {
+        items[n++] = f_str(i, "-errorstack");
+        items[n++] = errorstack_complete(i);
         items[n++] = f_str(i, "-errorcode");
         items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
         items[n++] = f_str(i, "-errorinfo");
@@ -382,6 +456,7 @@ static int cmd_catch(FeatherInterp i, int objc, FeatherObj *objv) {
     FeatherObj opts = 0;
     if (objc == 4) opts = f_return_options(i, code);
     if (code == TCL_ERROR) {
+        if (st->errorstack) st->last_errorstack = feather_host_pin(i, errorstack_complete(i));
         /* Tcl publishes errorInfo and errorCode when an error is caught. */
         FeatherObj dummy;
         feather_host_var_set(i, "::errorInfo", 11, NULL, -1, f_error_info(i), &dummy);
@@ -448,7 +523,10 @@ static int cmd_uplevel(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t was = feather_host_frame_activate(i, level);
     int code = f_eval_obj(i, script);
     feather_host_frame_activate(i, was);
-    if (code == TCL_ERROR) body_error_info(i, "uplevel");
+    if (code == TCL_ERROR) {
+        f_errorstack_add(i, "UP", f_int(i, was - level));
+        body_error_info(i, "uplevel");
+    }
     return code;
 }
 
@@ -481,6 +559,9 @@ static int cmd_throw(FeatherInterp i, int objc, FeatherObj *objv) {
     f_error_reset(i);
     f_set_result(i, objv[2]);
     f_state(i)->error_code = objv[1];
+    FeatherObj opts[2] = {f_str(i, "-errorcode"), objv[1]};
+    FeatherObj entry[3] = {f_str(i, "returnImm"), objv[2], f_list_new(i, opts, 2)};
+    f_errorstack_add(i, "INNER", f_list_new(i, entry, 3));
     return TCL_ERROR;
 }
 
@@ -552,6 +633,7 @@ static int cmd_try(FeatherInterp i, int objc, FeatherObj *objv) {
         }
         if (!match) continue;
         FeatherObj opts = f_return_options(i, code);
+        if (code == TCL_ERROR && st->errorstack) st->last_errorstack = feather_host_pin(i, errorstack_complete(i));
         if (code == TCL_ERROR) f_error_reset(i);
         if (code == TCL_RETURN) {
             st->return_code = TCL_OK;

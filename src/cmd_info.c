@@ -65,6 +65,57 @@ static int info_level(FeatherInterp i, int objc, FeatherObj *objv) {
     return f_ok(i, feather_host_frame_words(i, (int32_t)level));
 }
 
+/* info frame: the depth is Tcl's nesting level of scripts (procs, eval,
+ * uplevel, apply, namespace eval), which the evaluator counts. A frame's
+ * dict has no line or source text: Feather keeps no position of the
+ * commands running (see differences.toml). */
+static int info_frame(FeatherInterp i, int objc, FeatherObj *objv) {
+    InterpState *st = f_state(i);
+    int64_t depth = st->depth;
+    if (objc == 2) return f_ok_int(i, depth);
+    if (objc != 3) return f_wrong_args(i, 2, objv, "?number?");
+    int64_t v;
+    if (f_get_int(i, objv[2], &v) != TCL_OK) return TCL_ERROR;
+    int64_t k = v > 0 ? v : depth + v;
+    if (k < 1 || k > depth) return f_error(i, "bad level \"%o\"", objv[2]);
+    int32_t top;
+    int32_t cur = feather_host_frame_level(i, &top);
+    /* Frames above the current proc level map to its callers, one each. */
+    int64_t up = depth - k;
+    int32_t level = cur - (int32_t)(up < cur ? up : cur);
+    FeatherObj items[10];
+    uint32_t n = 0;
+    items[n++] = f_str(i, level > 0 ? "proc" : "eval");
+    items[n++] = f_str(i, "line");
+    items[n++] = f_int(i, 1);
+    items[n++] = f_str(i, "cmd");
+    items[n++] = up == 0 ? f_list_new(i, objv, (uint32_t)objc) : feather_host_frame_words(i, level + 1);
+    if (!items[n - 1]) items[n - 1] = f_empty(i);
+    if (level > 0) {
+        FeatherObj words = feather_host_frame_words(i, level);
+        FeatherObj *w;
+        uint32_t nw;
+        if (words && f_list(i, words, &w, &nw) == TCL_OK && nw > 0) {
+            uint32_t wn;
+            const char *name = f_get(i, w[0], &wn);
+            FeatherCmdInfo info;
+            memset(&info, 0, sizeof info);
+            if (feather_host_cmd_lookup(i, name, wn, &info) == FEATHER_CMD_PROC && info.name) {
+                items[n++] = f_str(i, "proc");
+                items[n++] = info.name;
+            }
+        }
+    }
+    items[n++] = f_str(i, "level");
+    items[n++] = f_int(i, cur - level);
+    FeatherObj type[2] = {f_str(i, "type"), items[0]};
+    FeatherObj *all = f_alloc((n + 1) * sizeof(FeatherObj));
+    if (!all) return f_error(i, "out of memory");
+    all[0] = type[0];
+    memcpy(all + 1, items, n * sizeof(FeatherObj));
+    return f_ok(i, f_list_new(i, all, n + 1));
+}
+
 static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2) return f_wrong_args(i, 1, objv, "subcommand ?arg ...?");
     int sub;
@@ -214,6 +265,37 @@ static int cmd_info(FeatherInterp i, int objc, FeatherObj *objv) {
     case I_COROUTINE:
         if (objc != 2) return f_wrong_args(i, 2, objv, "");
         return f_ok_empty(i);
+    case I_ERRORSTACK: {
+        if (objc > 3) return f_wrong_args(i, 2, objv, "?interp?");
+        if (objc == 3) {
+            uint32_t n;
+            f_get(i, objv[2], &n);
+            if (n > 0) return f_error(i, "could not find interpreter \"%o\"", objv[2]);
+        }
+        InterpState *st = f_state(i);
+        return f_ok(i, st->last_errorstack ? st->last_errorstack : f_empty(i));
+    }
+    case I_FUNCTIONS: {
+        if (objc > 3) return f_wrong_args(i, 2, objv, "?pattern?");
+        FeatherObj all = feather_host_names(i, FEATHER_NAMES_COMMANDS, "::tcl::mathfunc", 15);
+        FeatherObj *items;
+        uint32_t n;
+        if (f_list(i, all, &items, &n) != TCL_OK) return TCL_ERROR;
+        uint32_t pn = 0;
+        const char *p = objc == 3 ? f_get(i, objv[2], &pn) : NULL;
+        uint32_t kept = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t sn;
+            const char *name = f_get(i, items[k], &sn);
+            uint32_t t = sn;
+            while (t > 0 && !(t >= 2 && name[t - 1] == ':' && name[t - 2] == ':')) t--;
+            if (p && !f_glob(p, pn, name + t, sn - t, false)) continue;
+            items[kept++] = f_strn(i, name + t, sn - t);
+        }
+        return f_ok(i, f_list_new(i, items, kept));
+    }
+    case I_FRAME:
+        return info_frame(i, objc, objv);
     default:
         return f_error(i, "info %o is not supported by Feather", objv[1]);
     }

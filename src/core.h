@@ -97,6 +97,11 @@ typedef struct InterpState {
     FeatherObj abort_code;   /* outermost eval ends with whatever ran after */
     int entries;             /* entries (api.c) of this interp now running */
     uint32_t poll_count;     /* commands and iterations since the last poll */
+    /* -- execution traces (cmd_trace.c) -- */
+    int stepping;            /* step traces are active (0 when none) */
+    struct TraceState *exec; /* running execution traces, or NULL */
+    FeatherObj errorstack;   /* -errorstack of the error now unwinding (a list) */
+    FeatherObj last_errorstack; /* info errorstack: that of the last error */
 } InterpState;
 
 /* State of interp i for the current top-level eval (created on first use). */
@@ -254,6 +259,18 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
                   bool pinned);
 /* f_invoke when the command name's text is already known. */
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n);
+/* Invoke a command already looked up, without firing execution traces. */
+int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
+                   uint32_t n, bool pinned);
+/* Invoke a command that has execution traces, or while step traces are
+ * active (cmd_trace.c): fires them around f_invoke_found. */
+int f_invoke_traced(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
+                    uint32_t n, bool pinned);
+/* -errorstack (cmd_control.c): started by the innermost failing command
+ * ("INNER {invokeStk1 words}", or error/throw's own entry), then a proc
+ * frame unwinding adds "CALL words", an uplevel "UP n". */
+void f_errorstack_invoked(FeatherInterp i, int objc, FeatherObj *objv);
+void f_errorstack_add(FeatherInterp i, const char *tag, FeatherObj value);
 /* The options dictionary of a completed script (catch, try). */
 FeatherObj f_return_options(FeatherInterp i, int code);
 /* Append a line to errorInfo of the error now unwinding (as Tcl_AddErrorInfo). */

@@ -32,6 +32,7 @@ void f_error_reset(FeatherInterp i) {
     st->error_line = 0;
     st->error_script_len = 0;
     st->error_code = 0;
+    st->errorstack = 0;
     st->error_info.data = NULL;
     st->error_info.len = st->error_info.cap = 0;
 }
@@ -206,6 +207,10 @@ int f_poll_work(FeatherInterp i, uint32_t units) {
     return f_poll(i);
 }
 
+static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc,
+                                                              FeatherObj *objv, const char *name, uint32_t n,
+                                                              bool pinned);
+
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
     InterpState *st = f_state(i);
     if (f_poll(i) != TCL_OK) return TCL_ERROR;
@@ -216,29 +221,47 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
         feather_host_cmd_lookup(i, name, n, &info);
         if (info.cacheable) pinned = cache_cmd_put(i, name, n, &info);
     }
-    int kind = info.kind;
-    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info.id);
+    /* One test when no execution trace is active (cmd_trace.c). */
+    if (__builtin_expect(info.traced | st->stepping, 0)) {
+        return f_invoke_traced(i, &info, objc, objv, name, n, pinned);
+    }
+    return invoke_found(i, &info, objc, objv, name, n, pinned);
+}
+
+int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
+                   uint32_t n, bool pinned) {
+    return invoke_found(i, info, objc, objv, name, n, pinned);
+}
+
+/* Invoke a command found (no execution trace fires here). */
+static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, FeatherCmdInfo *infop, int objc,
+                                                              FeatherObj *objv, const char *name, uint32_t n,
+                                                              bool pinned) {
+    InterpState *st = f_state(i);
+    FeatherCmdInfo *info = infop;
+    int kind = info->kind;
+    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info->id);
     if (counted && st->depth >= st->limit) return nesting_error(i);
     st->depth += counted;
     int code;
     st->result = 0;
     switch (kind) {
     case FEATHER_CMD_BUILTIN:
-        if (f_builtin(info.id)) {
-            code = f_builtin(info.id)->fn(i, objc, objv);
+        if (f_builtin(info->id)) {
+            code = f_builtin(info->id)->fn(i, objc, objv);
         } else {
-            code = f_error(i, "invalid builtin id %d", info.id);
+            code = f_error(i, "invalid builtin id %d", info->id);
         }
         break;
     case FEATHER_CMD_PROC:
-        code = f_call_lambda(i, &info, objc, objv, 0, pinned);
+        code = f_call_lambda(i, info, objc, objv, 0, pinned);
         break;
     case FEATHER_CMD_ENSEMBLE:
-        code = f_ensemble_invoke(i, &info, objc, objv);
+        code = f_ensemble_invoke(i, info, objc, objv);
         break;
     case FEATHER_CMD_HOST: {
         FeatherObj r = 0;
-        code = feather_host_cmd_invoke(i, info.id, objv, (uint32_t)objc, &r);
+        code = feather_host_cmd_invoke(i, info->id, objv, (uint32_t)objc, &r);
         st->result = r;
         break;
     }
@@ -410,6 +433,7 @@ static inline __attribute__((always_inline)) int run_command(FeatherInterp i, In
     }
     /* An error: log this command unless its body already did and Tcl
      * would have compiled it inline. */
+    if (!st->errorstack && !st->error_logged && !in_subst && objc > 0) f_errorstack_invoked(i, objc, objv);
     uint32_t line = count_lines(s, 0, cmd->start) + 1;
     if (st->error_logged) {
         st->error_logged = false;
@@ -580,6 +604,11 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     if (code == TCL_OK) {
         code = f_eval_obj(i, info->body);
         bool returned = code == TCL_RETURN; /* return -code error adds no proc line */
+        if (code == TCL_ERROR) {
+            /* apply: objv[-1] is the word "apply" (see cmd_apply). */
+            f_errorstack_add(i, "CALL", lambda ? f_list_new(i, objv - 1, (uint32_t)objc + 1)
+                                               : f_list_new(i, objv, (uint32_t)objc));
+        }
         if (code == TCL_RETURN) code = f_process_return(i);
         else if (code == TCL_BREAK || code == TCL_CONTINUE) {
             f_set_error_code(i, f_str(i, "TCL RESULT UNEXPECTED"));

@@ -110,6 +110,9 @@ typedef struct FeatherCmdInfo {
                            * but :: has a command of that simple name): the
                            * core may then reuse this answer until the command
                            * epoch changes (see feather_epoch_ptr in feather.h) */
+    int32_t traced;       /* 1 when the command has execution traces (the host
+                           * changes the command epoch when they are added or
+                           * removed) */
 } FeatherCmdInfo;
 
 #ifdef FEATHER_WASM_BUILD
@@ -250,7 +253,9 @@ typedef struct FeatherVarNumber {
 
 /* Read a variable (key_len -1: scalar; else array element). flags bit 0:
  * do not fire read traces (existence checks); bit 1: out is a
- * FeatherVarNumber. Returns FEATHER_VAR_*; on OK *out is the value; on
+ * FeatherVarNumber; bit 2: read nothing, only fire the traces on the
+ * "array" operation of the variable (when it is an array or undefined)
+ * and return OK or TRACE_ERROR. Returns FEATHER_VAR_*; on OK *out is the value; on
  * TRACE_ERROR *out is the error message. */
 FEATHER_HOST(feather_host_var_get)
 int32_t feather_host_var_get(FeatherInterp i, const char *name, uint32_t name_len,

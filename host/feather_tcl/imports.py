@@ -110,7 +110,7 @@ POLL_STACK: Final = 1  # FEATHER_POLL_STACK (host.h): the core asks about the na
 _INTERN_MAX: Final = 32  # bytes: strings up to this length are interned per eval
 _INTERN_ENTRIES: Final = 4096
 _ENCODED_MAX: Final = 4096  # bytes: string reps up to this size are cached per handle
-_INFO: Final = struct.Struct("<iiIIIIi")  # FeatherCmdInfo
+_INFO: Final = struct.Struct("<iiIIIIii")  # FeatherCmdInfo
 _VAR_INT: Final = struct.Struct("<Iiq")  # FeatherVarNumber with an integer
 _VAR_DOUBLE: Final = struct.Struct("<Iid")  # FeatherVarNumber with a double
 
@@ -540,6 +540,8 @@ class Imports:
     def var_get(
         self, i: int, name: int, nlen: int, key: int, klen: int, flags: int, out: int
     ) -> int:
+        if flags & 4:
+            return self._out(out, self.state(i).var_array_trace(self.text(name, nlen)))
         r = self.state(i).var_get(self.text(name, nlen), self.key(key, klen), not flags & 1)
         if not flags & 2:
             return self._out(out, r)
@@ -641,7 +643,7 @@ class Imports:
         cmd = s.lookup_command(text)
         inst = self.inst
         if cmd is None:
-            inst.set_u32s(out, (0, 0, 0, 0, 0, 0, 0))
+            inst.set_u32s(out, (0, 0, 0, 0, 0, 0, 0, 0))
             return 0
         gen = self.scratch.gen
         if cmd.hgen != gen:  # handles cached for this eval: pinned, no release drops them
@@ -652,7 +654,10 @@ class Imports:
             if real.hgen != gen:
                 self._cmd_handles(real, gen)
         cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
-        fields = (real.kind, real.id, real.hparams, real.hbody, real.hns, cmd.hname, cacheable)
+        fields = (
+            real.kind, real.id, real.hparams, real.hbody, real.hns, cmd.hname, cacheable,
+            1 if cmd.etraces else 0,
+        )
         if 0 <= out and out + _INFO.size <= inst.size:
             _INFO.pack_into(inst.mv, out, *fields)
         else:

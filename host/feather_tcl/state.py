@@ -270,6 +270,9 @@ class State:
         self._shadows: dict[str, int] = {}
         # Ensemble commands (each dies with the namespace it serves).
         self._ensembles: set[Command] = set()
+        # The traced variable whose lappend the core retries (after NOT_LIST): its
+        # read trace has fired once already.
+        self._lappend_retry: Var | None = None
 
     # ------------------------------------------------------------ namespaces
 
@@ -530,6 +533,17 @@ class State:
                 return VAR_TRACE_ERROR, err
         return self._read(var, key)
 
+    def var_array_trace(self, name: str) -> VarResult:
+        """Fire the traces on the "array" operation of array (or undefined) `name`."""
+        if split_element(name)[1] is not None:
+            return VAR_OK, None
+        table, tail, lkey = self.locate(name)
+        var = table.get(tail) if table is not None and lkey is None else None
+        if var is None or not var.traces or var.busy or var.value is not None:
+            return VAR_OK, None
+        err = self._fire(var, name, None, "array")
+        return (VAR_OK, None) if err is None else (VAR_TRACE_ERROR, err)
+
     @staticmethod
     def _read(var: Var, key: str | None) -> VarResult:
         if key is None:
@@ -584,8 +598,8 @@ class State:
             if err is not None:
                 return VAR_TRACE_ERROR, err
             now = var.value if key is None else (var.arr or {}).get(key)
-            if now is not None:
-                value = now
+            value = now if now is not None else ""  # a trace unset it: Tcl's set gives ""
+
         return VAR_OK, value
 
     def var_unset(self, name: str, key: str | None) -> VarResult:
@@ -601,13 +615,15 @@ class State:
             return VAR_NO_SUCH_VAR, None
         if key is None:
             del table[tail]
+            keys = list(var.arr) if var.arr is not None else None
+            var.value = var.arr = None  # whoever still holds it sees it unset
             if var.traces or var.etraces:
                 var.busy = True
                 try:
-                    if var.arr is not None and var.etraces:
-                        for k in list(var.arr):
-                            self._fire_list(var.etraces.get(k), name, k, "unset")
                     self._fire_list(var.traces, name, None, "unset")
+                    if keys is not None and var.etraces:
+                        for k in keys:
+                            self._fire_list(var.etraces.get(k), name, k, "unset")
                 finally:
                     var.busy = False
             return VAR_OK, None
@@ -622,19 +638,20 @@ class State:
             if not var.busy:
                 var.busy = True
                 try:
-                    self._fire_list(etr, name, key, "unset")
                     self._fire_list(var.traces, name, key, "unset")
+                    self._fire_list(etr, name, key, "unset")
                 finally:
                     var.busy = False
         return VAR_OK, None
 
-    def _current(self, name: str, key: str | None) -> tuple[int, Value | None]:
+    def _current(self, name: str, key: str | None, traces: bool = True) -> tuple[int, Value | None]:
         """For the read-modify-write fast paths: the value now (None when unset), read
-        with traces when the variable has any; status not OK means fail with it."""
+        with traces when the variable has any (and `traces`); status not OK means fail
+        with it."""
         status, var, key = self._target(name, key)
         if var is None:
             return status, None
-        if var.traces or var.etraces:
+        if traces and (var.traces or var.etraces):
             status, value = self.var_get(name, key)
             if status in (VAR_NO_SUCH_VAR, VAR_NO_SUCH_ELEMENT):
                 return VAR_OK, None
@@ -659,6 +676,9 @@ class State:
                     var.value = total
                     return VAR_OK, total
                 return VAR_NOT_INT, None
+        _status, tvar, _key = self._target(name, key)
+        if tvar is not None and (tvar.traces or tvar.etraces):
+            return VAR_NOT_INT, None  # the core's general path: one read, one write
         status, current = self._current(name, key)
         if status != VAR_OK:
             return status, current
@@ -680,17 +700,33 @@ class State:
                 new = current.append(items)
                 var.value = new
                 return VAR_OK, new
-        status, current = self._current(name, key)
+        _status, tvar, _key = self._target(name, key)
+        traced = tvar is not None and bool(tvar.traces or tvar.etraces)
+        if traced:
+            # One read trace, as Tcl: the core's retry after NOT_LIST read it already.
+            retry = self._lappend_retry is tvar
+            self._lappend_retry = None
+            status, current = self._current(name, key, traces=False)
+            if status == VAR_OK and current is not None and list_items_of(current) is None:
+                self._lappend_retry = tvar
+                return VAR_NOT_LIST, None
+            if not retry:
+                status, current = self._current(name, key)
+        else:
+            status, current = self._current(name, key)
         if status != VAR_OK:
             return status, current
         appended = _appended(current, items)
         if appended is None:
+            if traced:
+                self._lappend_retry = tvar
             return VAR_NOT_LIST, None
         return self.var_set(name, key, appended)
 
     def var_append(self, name: str, key: str | None, data: bytes) -> VarResult:
-        """append: the variable's string with `data` (UTF-8) appended."""
-        status, current = self._current(name, key)
+        """append: the variable's string with `data` (UTF-8) appended (no read trace
+        fires, as in Tcl)."""
+        status, current = self._current(name, key, traces=False)
         if status != VAR_OK:
             return status, current
         if current is None:
@@ -782,12 +818,11 @@ class State:
     def _fire(self, var: Var, name: str, key: str | None, op: str) -> Value | None:
         """Run var's traces (and its element's) for op; the first error message."""
         var.busy = True
-        try:
-            if key is not None and var.etraces:
+        try:  # the whole array's traces first, then the element's (as Tcl)
+            err = self._fire_list(var.traces, name, key, op)
+            if err is None and key is not None and var.etraces:
                 err = self._fire_list(var.etraces.get(key), name, key, op)
-                if err is not None:
-                    return err
-            return self._fire_list(var.traces, name, key, op)
+            return err
         finally:
             var.busy = False
 
@@ -845,6 +880,7 @@ class State:
             cmd.traces = [*(cmd.traces or []), trace]
         else:
             cmd.etraces = [*(cmd.etraces or []), trace]
+            self._changed()  # lookups report the command as traced (host.h: traced)
         return 0
 
     def _trace_list(self, kind: int, name: str) -> tuple[object, str, list[Trace] | None]:
@@ -887,6 +923,7 @@ class State:
                         holder.traces = rest or None
                     else:
                         holder.etraces = rest or None
+                        self._changed()
                 return 0
         return 1
 

@@ -257,9 +257,8 @@ TRACES = [
     ),
 ]
 
-# Where the host's traces still differ from tclsh (reported): a write trace that
-# unsets its variable (Tcl's set then returns ""), a read trace that unsets it (Tcl's
-# read then fails).
+# Traces that unset their own variable, as tclsh: a write trace that unsets it (Tcl's
+# set then returns ""), a read trace that unsets it (Tcl's read then fails).
 TRACE_DIFFERENCES = [
     ("proc t {n1 n2 op} {unset ::d1}; trace add variable ::d1 write t; set ::d1 5", "0 {}"),
     (
@@ -278,7 +277,6 @@ def test_traces_that_error_delete_and_recurse(interp: Interp) -> None:
         assert tcl_outcome(interp, script) == expected, script
 
 
-@pytest.mark.xfail(strict=True, reason="host traces: a trace unsetting its own variable")
 @pytest.mark.parametrize(("script", "expected"), TRACE_DIFFERENCES)
 def test_traces_that_unset_their_variable_as_tcl(script: str, expected: str) -> None:
     assert tcl_outcome(Interp(), script) == expected
