@@ -28,6 +28,9 @@ static void enter(FeatherInterp i, Entry *e) {
     if (!e->nested) {
         f_state_reset();
         cache_reset();
+        /* A failure left by the last eval's error reporting (in a full arena)
+         * is not this eval's. */
+        (void)f_take_alloc_failure();
     }
     entry_depth++;
     InterpState *st = f_state(i);

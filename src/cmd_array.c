@@ -21,7 +21,7 @@
 bool fstr_match(FeatherInterp i, const char *pat, uint32_t pn, const char *str, uint32_t sn,
                 bool nocase);
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* ------------------------------------------------------------ Tcl's hash table */
 

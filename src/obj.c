@@ -152,7 +152,11 @@ int f_error(FeatherInterp i, const char *fmt, ...) {
     va_start(ap, fmt);
     format_into(i, &b, fmt, ap);
     va_end(ap);
-    f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    /* With the arena full the message cannot be formatted: a literal one is
+     * still given as is, any other becomes "out of memory" (never empty). */
+    bool literal = true;
+    for (const char *c = fmt; *c; c++) literal = literal && *c != '%';
+    f_set_result(i, b.data ? f_strn(i, b.data, b.len) : f_str(i, literal ? fmt : "out of memory"));
     return TCL_ERROR;
 }
 

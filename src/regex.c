@@ -1200,7 +1200,9 @@ static FRegex *compile_error(FeatherInterp i, int err) {
     sb_adds(&b, err_names[err]);
     sb_addc(&b, ' ');
     sb_add_element(&b, err_text[err], (uint32_t)f_strlen(err_text[err]), false);
-    f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+    /* The arena is full: like every memory-limit error (Tcl's REGEXP REG_ESPACE
+     * otherwise). */
+    f_set_error_code(i, err == E_ESPACE ? f_str(i, "TCL LIMIT MEMORY") : f_strn(i, b.data ? b.data : "", b.len));
     f_error(i, "couldn't compile regular expression pattern: %s", err_text[err]);
     return NULL;
 }
@@ -2305,7 +2307,7 @@ out:
         sb_init(&b, 64);
         sb_adds(&b, ex.oom ? "REGEXP REG_ESPACE " : "REGEXP REG_ETOOBIG ");
         sb_add_element(&b, why, (uint32_t)f_strlen(why), false);
-        f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+        f_set_error_code(i, ex.oom ? f_str(i, "TCL LIMIT MEMORY") : f_strn(i, b.data ? b.data : "", b.len));
         f_error(i, "error while matching regular expression: %s", why);
     }
     return result;
