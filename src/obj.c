@@ -504,7 +504,7 @@ int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **bufp, uint32
     sb_init(&b, n + 1);
     uint32_t cap = 16, count = 0;
     uint32_t *spans = f_alloc(cap * 2 * sizeof(uint32_t));
-    uint32_t k = 0;
+    uint32_t k = 0, polled = 0; /* work: an element and F_POLL_BYTES of text a unit */
     while (spans) {
         while (k < n && is_space(s[k])) k++;
         if (k >= n) break;
@@ -562,6 +562,11 @@ int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **bufp, uint32
         spans[2 * count] = start;
         spans[2 * count + 1] = b.len - start;
         count++;
+        uint32_t work = count + k / F_POLL_BYTES;
+        if (work - polled >= 1024) {
+            if (f_poll_work(i, work - polled) != TCL_OK) return TCL_ERROR;
+            polled = work;
+        }
     }
     if (!spans || !b.data) return f_error(i, "out of memory");
     *bufp = b.data;
