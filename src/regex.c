@@ -1354,6 +1354,7 @@ typedef struct Exec {
     uint64_t steps, budget;
     bool aborted;
     bool oom;
+    bool stopped;       /* the eval was stopped at a poll */
     /* explore() */
     uint32_t *es;
     uint32_t esp, ecap;
@@ -1500,6 +1501,11 @@ static bool bpush(Exec *ex, int kind, uint32_t a, int32_t b, int32_t c, int32_t 
 static bool step(Exec *ex) {
     if (++ex->steps > ex->budget) {
         ex->aborted = true;
+        return false;
+    }
+    /* One long match polls too: 1024 units (a host check) every 65536 steps. */
+    if ((ex->steps & 0xFFFF) == 0 && f_poll_work(ex->interp, 1024) != TCL_OK) {
+        ex->stopped = ex->aborted = true;
         return false;
     }
     return true;
@@ -2301,7 +2307,7 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
     }
 out:
     f_release(mark);
-    if (result < 0) {
+    if (result < 0 && !ex.stopped) {
         const char *why = ex.oom ? "out of memory" : "regular expression is too complex";
         StrBuf b;
         sb_init(&b, 64);

@@ -220,6 +220,7 @@ const POLL_SCRIPTS = {
   "string-toupper": "string toupper $S",
   "string-is": "string is alpha $T",
   "regexp-all": "regexp -all {w} $S",
+  "regexp-one-match": "regexp {(w+)+y} $S", // one long search: the engine's steps
   "regexp-all-inline": "regexp -all -inline {w[0-9]+} $S",
   "regsub-all": "regsub -all {w([0-9])} $S {v\\1}",
   "regsub-all-literal": "regsub -all w $S v",
