@@ -36,6 +36,7 @@ CASES = {
     "string-last": "string last nothere $S",
     "string-match": "string match *nothere* $S",
     "regexp-one": "regexp {(w+)+y} $S",
+    "list-text": "string length $L",
 }
 
 
