@@ -421,6 +421,30 @@ export function formatList(items, n = items.length) {
 
 // ---------------------------------------------------------------- conversions
 
+/** Give root and the lists and dicts nested in it their string reps, innermost
+ * first, without recursion: a list nested 100,000 deep is fine (a recursive
+ * toStr would exhaust the JS stack). */
+function fillReps(root) {
+  const stack = [root, false];
+  while (stack.length > 0) {
+    const ready = stack.pop();
+    const node = stack.pop();
+    if (ready) {
+      if (node.rep === null) {
+        node.rep = node instanceof TclList ? formatList(node.items, node.n) : formatList(node.flat());
+      }
+      continue;
+    }
+    stack.push(node, true);
+    const items = node instanceof TclList ? node.items : node.flat();
+    const n = node instanceof TclList ? node.n : items.length;
+    for (let k = 0; k < n; k++) {
+      const c = items[k];
+      if ((c instanceof TclList || c instanceof TclDict) && c.rep === null) stack.push(c, false);
+    }
+  }
+}
+
 /** The string rep of any value. */
 export function toStr(v) {
   switch (typeof v) {
@@ -436,13 +460,12 @@ export function toStr(v) {
       return "";
   }
   if (v instanceof TclList) {
-    let rep = v.rep;
-    if (rep === null) rep = v.rep = formatList(v.items, v.n);
-    return rep;
+    if (v.rep === null) fillReps(v);
+    return v.rep;
   }
   if (v instanceof TclDouble) return formatDouble(v.v);
   if (v instanceof TclDict) {
-    if (v.rep === null) v.rep = formatList(v.flat());
+    if (v.rep === null) fillReps(v);
     return v.rep;
   }
   return v === null ? "" : String(v);

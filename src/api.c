@@ -45,6 +45,9 @@ static void enter(FeatherInterp i, Entry *e) {
 #ifndef FEATHER_WASM_BUILD
         native_stack_mark();
 #endif
+        /* A failure left by the last eval's error reporting (in a full arena)
+         * is not this eval's. */
+        (void)f_take_alloc_failure();
     }
     entry_depth++;
     InterpState *st = f_state(i);

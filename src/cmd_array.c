@@ -17,7 +17,7 @@
  */
 #include "core.h"
 
-static int oom(FeatherInterp i) { return f_error(i, "out of memory"); }
+static int oom(FeatherInterp i) { return f_oom(i); }
 
 /* ------------------------------------------------------------ Tcl's hash table */
 

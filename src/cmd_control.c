@@ -142,7 +142,7 @@ static int do_foreach(FeatherInterp i, int objc, FeatherObj *objv, bool collect)
     uint32_t *nvars = f_alloc((size_t)groups * sizeof(uint32_t));
     FeatherObj *lists = f_alloc((size_t)groups * sizeof(FeatherObj));
     uint32_t *lens = f_alloc((size_t)groups * sizeof(uint32_t));
-    if (!vars || !nvars || !lists || !lens) return f_error(i, "out of memory");
+    if (!vars || !nvars || !lists || !lens) return f_oom(i);
     uint32_t iterations = 0;
     for (int g = 0; g < groups; g++) {
         if (f_list(i, objv[1 + 2 * g], &vars[g], &nvars[g]) != TCL_OK) return TCL_ERROR;

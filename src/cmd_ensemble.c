@@ -76,7 +76,7 @@ static int set_map(FeatherInterp i, FeatherObj value, FeatherObj cur, FeatherObj
     if (n % 2) return f_error(i, "missing value to go with key");
     bool changed = false;
     FeatherObj *kept = f_alloc((n ? n : 1) * sizeof(FeatherObj));
-    if (!kept) return f_error(i, "out of memory");
+    if (!kept) return f_oom(i);
     uint32_t nk = 0;
     for (uint32_t k = 0; k < n; k += 2) {
         FeatherObj *words;
@@ -88,7 +88,7 @@ static int set_map(FeatherInterp i, FeatherObj value, FeatherObj cur, FeatherObj
         FeatherObj impl = items[k + 1];
         if (!is_absolute(w, wl)) {
             FeatherObj *copy = f_alloc(nw * sizeof(FeatherObj));
-            if (!copy) return f_error(i, "out of memory");
+            if (!copy) return f_oom(i);
             memcpy(copy, words, nw * sizeof(FeatherObj));
             copy[0] = qualify(i, cur, w, wl);
             impl = f_list_new(i, copy, nw);
@@ -301,7 +301,7 @@ static int build_table(FeatherInterp i, Ensemble *e, SubTable *t) {
     t->n = 0;
     t->names = f_alloc((cap ? cap : 1) * sizeof(FeatherObj));
     t->impls = f_alloc((cap ? cap : 1) * sizeof(FeatherObj));
-    if (!t->names || !t->impls) return f_error(i, "out of memory");
+    if (!t->names || !t->impls) return f_oom(i);
     if (sn) {
         for (uint32_t k = 0; k < sn; k++) {
             bool dup = false;
@@ -394,7 +394,7 @@ static int call_unknown(FeatherInterp i, Ensemble *e, FeatherCmdInfo *info, int 
     uint32_t hn;
     if (f_list(i, e->slot[E_UNKNOWN], &hw, &hn) != TCL_OK) return TCL_ERROR;
     FeatherObj *words = f_alloc(((size_t)hn + (size_t)objc) * sizeof(FeatherObj));
-    if (!words) return f_error(i, "out of memory");
+    if (!words) return f_oom(i);
     memcpy(words, hw, hn * sizeof(FeatherObj));
     uint32_t fl;
     const char *fq = f_get(i, info->name, &fl);
@@ -490,7 +490,7 @@ static int impl_words(FeatherInterp i, FeatherObj ns, FeatherObj impl, FeatherOb
     if (f_list(i, impl, &iw, &in) != TCL_OK) return TCL_ERROR;
     if (in == 0) return f_error(i, "ensemble subcommand implementations must be non-empty lists");
     FeatherObj *words = f_alloc(in * sizeof(FeatherObj));
-    if (!words) return f_error(i, "out of memory");
+    if (!words) return f_oom(i);
     memcpy(words, iw, in * sizeof(FeatherObj));
     uint32_t wl;
     const char *w = f_get(i, words[0], &wl);
@@ -640,7 +640,7 @@ static Dispatch *get_dispatch(FeatherInterp i, FeatherCmdInfo *info) {
     }
     Dispatch *d = f_alloc(sizeof *d);
     if (!d) {
-        f_error(i, "out of memory");
+        f_oom(i);
         return NULL;
     }
     if (build_dispatch(i, info, d) != TCL_OK) return NULL;
@@ -708,7 +708,7 @@ int f_ensemble_invoke(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherOb
     uint32_t rest = (uint32_t)objc - np - 2;
     uint32_t total = in + np + rest;
     FeatherObj *words = f_alloc(total * sizeof(FeatherObj));
-    if (!words) return f_error(i, "out of memory");
+    if (!words) return f_oom(i);
     memcpy(words, iw, in * sizeof(FeatherObj));
     memcpy(words + in, objv + 1, np * sizeof(FeatherObj));
     memcpy(words + in + np, objv + 2 + np, rest * sizeof(FeatherObj));

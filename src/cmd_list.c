@@ -481,6 +481,7 @@ static int cmd_lreverse(FeatherInterp i, int objc, FeatherObj *objv) {
         items[a] = items[b];
         items[b] = t;
     }
+    if (f_poll_work(i, n) != TCL_OK) return TCL_ERROR; /* a unit an element */
     return f_ok(i, f_list_new(i, items, n));
 }
 

@@ -133,7 +133,7 @@ static int ns_export(FeatherInterp i, int objc, FeatherObj *objv) {
     if (f_obj_eq(i, objv[2], "-clear")) k++;
     else if (f_list(i, attr(i, FEATHER_NS_EXPORT, cur, 0), &old, &on) != TCL_OK) return TCL_ERROR;
     FeatherObj *pats = f_alloc(((size_t)on + (size_t)objc) * sizeof(FeatherObj));
-    if (!pats) return f_error(i, "out of memory");
+    if (!pats) return f_oom(i);
     uint32_t np = on;
     if (on) memcpy(pats, old, on * sizeof(FeatherObj));
     int code = TCL_OK;
@@ -302,7 +302,7 @@ static int ns_path(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t n;
     if (f_list(i, objv[2], &items, &n) != TCL_OK) return TCL_ERROR;
     FeatherObj *fqs = f_alloc((n ? n : 1) * sizeof(FeatherObj));
-    if (!fqs) return f_error(i, "out of memory");
+    if (!fqs) return f_oom(i);
     for (uint32_t k = 0; k < n; k++) {
         uint32_t pl;
         const char *ps = f_get(i, items[k], &pl);

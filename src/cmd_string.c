@@ -292,17 +292,23 @@ static int s_compare(FeatherInterp i, int objc, FeatherObj *objv, int sub) {
 }
 
 /* Char index of the first occurrence of needle in hay at or after char
- * `start`, or -1. */
-static int64_t find_first(const Str *hay, const Str *needle, int64_t start) {
+ * `start`, or -1; -2 when the eval was stopped at a poll (one per
+ * F_POLL_CHUNK bytes of hay passed). */
+static int64_t find_first(FeatherInterp i, const Str *hay, const Str *needle, int64_t start) {
     if (needle->chars == 0 || start >= hay->chars) return -1;
     if (start < 0) start = 0;
     uint32_t off = str_off(hay, (uint32_t)start);
+    uint32_t poll_at = off + F_POLL_CHUNK;
     int64_t ci = start;
     while (off + needle->n <= hay->n) {
         if (memcmp(hay->s + off, needle->s, needle->n) == 0) return ci;
         uint32_t cp;
         off += char_at(hay->s, hay->n, off, &cp);
         ci++;
+        if (off >= poll_at) {
+            if (f_poll_work(i, 1024) != TCL_OK) return -2;
+            poll_at = off + F_POLL_CHUNK;
+        }
     }
     return -1;
 }
@@ -316,7 +322,8 @@ static int s_first(FeatherInterp i, int objc, FeatherObj *objv) {
     int64_t start = 0;
     if (objc == 5 && f_get_index(i, objv[4], (int64_t)hay.chars - 1, &start, NULL) != TCL_OK)
         return TCL_ERROR;
-    return f_ok_int(i, find_first(&hay, &needle, start));
+    int64_t at = find_first(i, &hay, &needle, start);
+    return at == -2 ? TCL_ERROR : f_ok_int(i, at);
 }
 
 static int s_last(FeatherInterp i, int objc, FeatherObj *objv) {
@@ -333,12 +340,16 @@ static int s_last(FeatherInterp i, int objc, FeatherObj *objv) {
     int64_t maxstart = last - (int64_t)needle.chars + 1;
     if (maxstart > (int64_t)(hay.chars - needle.chars)) maxstart = hay.chars - needle.chars;
     int64_t found = -1, ci = 0;
-    uint32_t off = 0;
+    uint32_t off = 0, poll_at = F_POLL_CHUNK;
     while (ci <= maxstart && off + needle.n <= hay.n) {
         if (memcmp(hay.s + off, needle.s, needle.n) == 0) found = ci;
         uint32_t cp;
         off += char_at(hay.s, hay.n, off, &cp);
         ci++;
+        if (off >= poll_at) {
+            if (f_poll_work(i, 1024) != TCL_OK) return TCL_ERROR;
+            poll_at = off + F_POLL_CHUNK;
+        }
     }
     return f_ok_int(i, found);
 }

@@ -397,6 +397,7 @@ int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
 /* A syntax error found where parsing stopped, with errorInfo as Tcl logs it. */
 static int syntax_error(FeatherInterp i, InterpState *st, const char *s, uint32_t n, const char *error,
                         uint32_t error_pos, uint32_t cmd_start) {
+    if (error == f_parse_oom) f_set_error_code(i, f_str(i, "TCL LIMIT MEMORY"));
     f_error(i, "%s", error ? error : "syntax error");
     st->error_line = count_lines(s, 0, error_pos) + 1;
     st->error_script_len = n;

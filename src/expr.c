@@ -2266,7 +2266,7 @@ static int parse_expr(Ex *E, Prog *P) {
     uint32_t ncap = 16, lcap = 8, nused = 0, nleaves = 0;
     Node *nodes = f_alloc(ncap * sizeof(Node));
     Leaf *leaves = f_alloc(lcap * sizeof(Leaf));
-    if (!nodes || !leaves) return f_error(E->i, "out of memory");
+    if (!nodes || !leaves) return f_oom(E->i);
     ParseErr pe;
     memset(&pe, 0, sizeof pe);
     memset(&nodes[0], 0, sizeof(Node));
@@ -2282,7 +2282,7 @@ static int parse_expr(Ex *E, Prog *P) {
     for (;;) {
         if (!grow((void **)&nodes, &ncap, nused, sizeof(Node)) ||
             !grow((void **)&leaves, &lcap, nleaves, sizeof(Leaf))) {
-            return f_error(E->i, "out of memory");
+            return f_oom(E->i);
         }
         Node *np = &nodes[nused];
         pos += skip_white(s + pos, n - pos);
@@ -2761,7 +2761,7 @@ static int compile_expr(Ex *E, Prog *P) {
     C.fix = f_alloc(nn * sizeof(int32_t));
     C.fixmark = f_alloc(nn * sizeof(bool));
     C.words = f_alloc(nn * sizeof(int32_t));
-    if (!C.code || !C.fix || !C.fixmark || !C.words) return f_error(E->i, "out of memory");
+    if (!C.code || !C.fix || !C.fixmark || !C.words) return f_oom(E->i);
     C.final_convert = C.label = -1;
     compile_tree(&C, 0, true);
     P->code = C.code;
@@ -3558,7 +3558,7 @@ static int call_function(Ex *E, const char *name, uint32_t nlen, Val *a, int arg
     if (id >= 0) return mathfunc(E, id, a, argc);
     FeatherInterp i = E->i;
     FeatherObj *objv = f_alloc(((size_t)argc + 1) * sizeof(FeatherObj));
-    if (!objv) return f_error(i, "out of memory");
+    if (!objv) return f_oom(i);
     StrBuf b;
     sb_init(&b, nlen + 16);
     sb_adds(&b, "tcl::mathfunc::");
@@ -3579,7 +3579,7 @@ static int mathfunc_cmd(FeatherInterp i, int id, int objc, FeatherObj *objv) {
     memset(&E, 0, sizeof E);
     E.i = i;
     Val *a = f_alloc((size_t)(objc > 1 ? objc : 2) * sizeof(Val));
-    if (!a) return f_error(i, "out of memory");
+    if (!a) return f_oom(i);
     for (int k = 1; k < objc; k++) {
         val_clear(&a[k - 1]);
         a[k - 1].o = objv[k];
@@ -3650,7 +3650,7 @@ const BuiltinDef f_cmds_mathfunc[] = {
  * number at the end: Tcl's compiled conditions test the value as it is. */
 static int run(Ex *E, const Prog *P, bool condition, Val *result) {
     Val *st = f_alloc(((size_t)P->ncode + 1) * sizeof(Val));
-    if (!st) return f_error(E->i, "out of memory");
+    if (!st) return f_oom(E->i);
     int sp = 0, code = TCL_OK;
     for (uint32_t pc = 0; pc < P->ncode; pc++) {
         const Ins *in = &P->code[pc];

@@ -152,7 +152,11 @@ int f_error(FeatherInterp i, const char *fmt, ...) {
     va_start(ap, fmt);
     format_into(i, &b, fmt, ap);
     va_end(ap);
-    f_set_result(i, f_strn(i, b.data ? b.data : "", b.len));
+    /* With the arena full the message cannot be formatted: a literal one is
+     * still given as is, any other becomes "out of memory" (never empty). */
+    bool literal = true;
+    for (const char *c = fmt; *c; c++) literal = literal && *c != '%';
+    f_set_result(i, b.data ? f_strn(i, b.data, b.len) : f_str(i, literal ? fmt : "out of memory"));
     return TCL_ERROR;
 }
 
@@ -656,7 +660,7 @@ int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **bufp, uint32
     sb_init(&b, n + 1);
     uint32_t cap = 16, count = 0;
     uint32_t *spans = f_alloc(cap * 2 * sizeof(uint32_t));
-    uint32_t k = 0;
+    uint32_t k = 0, polled = 0; /* work: an element and F_POLL_BYTES of text a unit */
     while (spans) {
         while (k < n && is_space(s[k])) k++;
         if (k >= n) break;
@@ -714,6 +718,11 @@ int f_split_list(FeatherInterp i, const char *s, uint32_t n, char **bufp, uint32
         spans[2 * count] = start;
         spans[2 * count + 1] = b.len - start;
         count++;
+        uint32_t work = count + k / F_POLL_BYTES;
+        if (work - polled >= 1024) {
+            if (f_poll_work(i, work - polled) != TCL_OK) return TCL_ERROR;
+            polled = work;
+        }
     }
     if (!spans || !b.data) return f_error(i, "out of memory");
     *bufp = b.data;

@@ -99,11 +99,13 @@ static int fail(Parser *p, int status, const char *msg, uint32_t pos) {
     return status;
 }
 
+const char f_parse_oom[] = "out of memory";
+
 static bool add_part(Parser *p, uint32_t *np, uint8_t kind, uint32_t start, uint32_t len) {
     if (*np == p->pcap) {
         uint32_t cap = p->pcap ? p->pcap * 2 : 32;
         Part *more = f_alloc(cap * sizeof(Part));
-        if (!more) return false;
+        if (!more) return fail(p, false, f_parse_oom, start);
         if (*np) memcpy(more, p->parts, *np * sizeof(Part));
         p->parts = more;
         p->pcap = cap;
@@ -299,7 +301,7 @@ int parse_command(Parser *p, Command *cmd) {
         if (nw == p->wcap) {
             uint32_t cap = p->wcap ? p->wcap * 2 : 16;
             Word *more = f_alloc(cap * sizeof(Word));
-            if (!more) return fail(p, FEATHER_PARSE_ERROR, "out of memory", p->pos);
+            if (!more) return fail(p, FEATHER_PARSE_ERROR, f_parse_oom, p->pos);
             if (nw) memcpy(more, p->words, nw * sizeof(Word));
             p->words = more;
             p->wcap = cap;

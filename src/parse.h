@@ -76,6 +76,10 @@ int parse_bracket_end(const char *s, uint32_t n, uint32_t pos, uint32_t *end, co
 /* Parse one $variable reference at p->pos into p->parts (subst). */
 int f_parse_var_at(Parser *p, uint32_t *np);
 
+/* Parser.error when the scratch arena is full (the evaluator gives it errorCode
+ * TCL LIMIT MEMORY). */
+extern const char f_parse_oom[];
+
 /* Is c a character of a variable name ($name)? */
 bool parse_is_name_char(char c);
 

@@ -1200,7 +1200,9 @@ static FRegex *compile_error(FeatherInterp i, int err) {
     sb_adds(&b, err_names[err]);
     sb_addc(&b, ' ');
     sb_add_element(&b, err_text[err], (uint32_t)f_strlen(err_text[err]), false);
-    f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+    /* The arena is full: like every memory-limit error (Tcl's REGEXP REG_ESPACE
+     * otherwise). */
+    f_set_error_code(i, err == E_ESPACE ? f_str(i, "TCL LIMIT MEMORY") : f_strn(i, b.data ? b.data : "", b.len));
     f_error(i, "couldn't compile regular expression pattern: %s", err_text[err]);
     return NULL;
 }
@@ -1352,6 +1354,7 @@ typedef struct Exec {
     uint64_t steps, budget;
     bool aborted;
     bool oom;
+    bool stopped;       /* the eval was stopped at a poll */
     /* explore() */
     uint32_t *es;
     uint32_t esp, ecap;
@@ -1498,6 +1501,11 @@ static bool bpush(Exec *ex, int kind, uint32_t a, int32_t b, int32_t c, int32_t 
 static bool step(Exec *ex) {
     if (++ex->steps > ex->budget) {
         ex->aborted = true;
+        return false;
+    }
+    /* One long match polls too: 1024 units (a host check) every 65536 steps. */
+    if ((ex->steps & 0xFFFF) == 0 && f_poll_work(ex->interp, 1024) != TCL_OK) {
+        ex->stopped = ex->aborted = true;
         return false;
     }
     return true;
@@ -2299,13 +2307,13 @@ int f_re_exec(FeatherInterp i, const FRegex *re, const uint32_t *text, uint32_t 
     }
 out:
     f_release(mark);
-    if (result < 0) {
+    if (result < 0 && !ex.stopped) {
         const char *why = ex.oom ? "out of memory" : "regular expression is too complex";
         StrBuf b;
         sb_init(&b, 64);
         sb_adds(&b, ex.oom ? "REGEXP REG_ESPACE " : "REGEXP REG_ETOOBIG ");
         sb_add_element(&b, why, (uint32_t)f_strlen(why), false);
-        f_set_error_code(i, f_strn(i, b.data ? b.data : "", b.len));
+        f_set_error_code(i, ex.oom ? f_str(i, "TCL LIMIT MEMORY") : f_strn(i, b.data ? b.data : "", b.len));
         f_error(i, "error while matching regular expression: %s", why);
     }
     return result;

@@ -333,7 +333,7 @@ static bool glob_match(FeatherInterp i, bool unicode, const char *pat, uint32_t 
             char next = pat[p];
             glob_char(pat, pn, p, &ch2);
             if (nocase) ch2 = fold(i, unicode, ch2);
-            for (;;) {
+            for (uint32_t from = s;;) {
                 if (next != '[' && next != '?' && next != '\\') {
                     /* Skip quickly to the next possible start. */
                     while (s < sn) {
@@ -342,9 +342,13 @@ static bool glob_match(FeatherInterp i, bool unicode, const char *pat, uint32_t 
                         s += len;
                     }
                 }
+                /* A unit per start tried and per F_POLL_BYTES skipped; stopped:
+                 * no match (the eval ends with the stop whatever follows). */
+                if (i && f_poll_work(i, 1 + (s - from) / F_POLL_BYTES) != TCL_OK) return false;
                 if (glob_match(i, unicode, pat + p, pn - p, str + s, sn - s, nocase)) return true;
                 if (s == sn) return false;
                 s += glob_char(str, sn, s, &ch1);
+                from = s;
             }
         }
         if (pc == '?') {

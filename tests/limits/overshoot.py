@@ -31,6 +31,12 @@ CASES = {
     "dict-merge": "dict merge $D $D",
     "lrepeat": "lrepeat [expr {4 * [llength $L]}] x",
     "llength": "llength $S",
+    "lreverse": "lreverse $L",
+    "string-first": "string first nothere $S",
+    "string-last": "string last nothere $S",
+    "string-match": "string match *nothere* $S",
+    "regexp-one": "regexp {(w+)+y} $S",
+    "list-text": "string length $L",
 }
 
 

@@ -44,9 +44,16 @@ SCRIPTS = {
     "string-toupper": "string toupper $S",
     "string-is": "string is alpha $T",
     "regexp-all": "regexp -all {w} $S",
+    "regexp-one-match": "regexp {(w+)+y} $S",  # one long search: the engine's steps
     "regexp-all-inline": "regexp -all -inline {w[0-9]+} $S",
     "regsub-all": "regsub -all {w([0-9])} $S {v\\1}",
     "regsub-all-literal": "regsub -all w $S v",
+    "lreverse": "lreverse $L",
+    "llength-parse": 'llength "$S "',  # a new string each time: the core parses it
+    "string-first": "string first nothere $S",
+    "string-last": "string last nothere $S",
+    "string-match": "string match *nothere* $S",
+    "string-match-nocase": "string match -nocase *NOTHERE $S",
     "format-width": "format %500000s x",
     "format-zero-pad": "format %0500000d 7",
     "dict-keys": "dict keys $D",
