@@ -24,6 +24,7 @@ import {
   TclDouble,
   TclList,
   asList,
+  canonicalInt,
   decode,
   encodeInto,
   intValue,
@@ -370,6 +371,12 @@ export class Imports {
 
   /** integer_get for a value: its numeric rep written at out, and its kind. */
   integer_get_value(v, out) {
+    if (typeof v === "string") {
+      // A canonical decimal string reads as the integer it denotes.
+      const x = canonicalInt(v);
+      if (x === null) return 0;
+      v = x;
+    }
     if (typeof v === "number") {
       const m = this.mem();
       const k = out >>> 2;

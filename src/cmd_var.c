@@ -51,8 +51,10 @@ static int big_sum(FeatherInterp i, FeatherObj cur, FeatherObj delta, FeatherObj
 static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "varName ?increment?");
     int64_t delta = 1;
-    bool big_delta = objc == 3 && is_big(i, objv[2]);
-    if (objc == 3 && !big_delta && f_get_int(i, objv[2], &delta) != TCL_OK) {
+    /* An increment with an integer rep needs no look at its string. */
+    bool known = objc == 3 && f_integer_get(i, objv[2], &delta) == 1;
+    bool big_delta = objc == 3 && !known && is_big(i, objv[2]);
+    if (objc == 3 && !known && !big_delta && f_get_int(i, objv[2], &delta) != TCL_OK) {
         f_add_error_info(i, "\n    (reading increment)", 23);
         return TCL_ERROR;
     }

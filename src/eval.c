@@ -123,9 +123,15 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
     FeatherObj v = 0;
     int st;
     if (p->kind == PART_VAR) {
-        st = feather_host_var_get(i, name, p->len, NULL, -1, 0, &v);
-        if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, p->len, st, v);
-        *out = v;
+        /* With its number: a command taking an integer ($x of incr) or a
+         * word built around it ($i,) then needs no crossing to read it. */
+        FeatherVarNumber vn;
+        vn.value = 0;
+        vn.kind = 0;
+        st = feather_host_var_get(i, name, p->len, NULL, -1, 2, &vn.value);
+        if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, p->len, st, vn.value);
+        if (vn.kind == 1) cache_number_put(vn.value, vn.number);
+        *out = vn.value;
         return TCL_OK;
     }
     FeatherObj index = 0;

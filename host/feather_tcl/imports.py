@@ -27,6 +27,7 @@ from feather_tcl.values import (
     Text,
     Value,
     as_list,
+    canonical_int,
     decode,
     remember_list,
     to_bytes,
@@ -338,8 +339,14 @@ class Imports:
         return len(objs)
 
     def integer_get(self, i: int, o: int, out: int) -> int:
-        v = self.get(o)
+        v: Value | None = self.get(o)
         t = type(v)
+        if t is str:
+            # A canonical decimal string reads as the integer it denotes.
+            v = canonical_int(v)  # type: ignore[arg-type]
+            if v is None:
+                return 0
+            t = int
         if t is int:
             if -(1 << 63) <= v < (1 << 63):  # type: ignore[operator]
                 self.inst.set_i64(out, v)  # type: ignore[arg-type]
@@ -522,6 +529,8 @@ class Imports:
                 _VAR_INT.pack_into(inst.mv, out, h, 1, value)
             elif type(value) is float:
                 _VAR_DOUBLE.pack_into(inst.mv, out, h, 2, value)
+            elif type(value) is str and (x := canonical_int(value)) is not None:
+                _VAR_INT.pack_into(inst.mv, out, h, 1, x)
             else:
                 _VAR_INT.pack_into(inst.mv, out, h, 0, 0)
         return status
