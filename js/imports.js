@@ -72,6 +72,7 @@ export const SIGNATURES = Object.freeze({
   frame_level: [[I, I], I],
   frame_activate: [[I, I], I],
   frame_words: [[I, I], I],
+  frame_push_proc: [[I, I, I, I, I, I, I, I, I], I],
   cmd_lookup: [[I, I, I, I], I],
   proc_define: [[I, I, I, I, I, I, I], I],
   cmd_rename: [[I, I, I, I, I], I],
@@ -637,6 +638,22 @@ export class Imports {
     this.calls++;
     const list = new TclList(this.values(words, nwords >>> 0));
     return this.state(i).pushFrame(list, this.key(ns, nslen), isNs !== 0);
+  }
+
+  frame_push_proc(i, words, nwords, ns, nslen, buf, spans, values, n) {
+    this.calls++;
+    n >>>= 0;
+    const names = new Array(n);
+    if (n > 0) {
+      const m = this.mem();
+      const u8 = m.u8;
+      const u32 = m.u32;
+      const sp = spans >>> 2;
+      buf >>>= 0;
+      for (let k = 0; k < n; k++) names[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    }
+    const list = new TclList(this.values(words, nwords >>> 0));
+    return this.state(i).pushProcFrame(list, this.key(ns, nslen), names, this.values(values, n));
   }
 
   frame_pop(i) {

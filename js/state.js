@@ -292,6 +292,19 @@ export class State {
     return frame.level;
   }
 
+  /** pushFrame of a proc frame with its arguments as locals: names are simple
+   * (no "::") and the frame is new, so no link or trace can be involved. */
+  pushProcFrame(words, nsName, names, values) {
+    const level = this.pushFrame(words, nsName, false);
+    const locals = this.active.locals;
+    for (let k = 0; k < names.length; k++) {
+      const v = new Var();
+      v.value = values[k];
+      locals.set(names[k], v);
+    }
+    return level;
+  }
+
   popFrame() {
     if (this.frames.length > 1) {
       const frame = this.frames.pop();

@@ -482,6 +482,7 @@ static CachedParams *get_params(FeatherInterp i, FeatherObj params, bool pinned)
         p[k].def = ns == 2 ? spec[1] : 0;
         if (k == n - 1 && f_streq(p[k].name, p[k].len, "args")) cp->has_args = true;
     }
+    cache_params_layout(cp, f_alloc);
     return cp;
 }
 
@@ -528,9 +529,29 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     }
     uint32_t nslen;
     const char *ns = f_get(i, info->ns, &nslen);
-    feather_host_frame_push(i, objv, (uint32_t)objc, ns, (int32_t)nslen, 0);
     int code = TCL_OK;
-    for (uint32_t k = 0; k < cp->n && code == TCL_OK; k++) {
+    if (cp->direct) {
+        /* The frame and its arguments in one crossing. */
+        FeatherObj small[8];
+        FeatherObj *values = cp->bound <= 8 ? small : f_alloc(cp->bound * sizeof(FeatherObj));
+        if (!values) return f_error(i, "out of memory");
+        uint32_t b = 0;
+        for (uint32_t k = 0; k < cp->n; k++) {
+            CachedParam *p = &cp->p[k];
+            if (p->len == 0) continue;
+            if (k == cp->n - 1 && cp->has_args) {
+                int rest = given - (int)k;
+                values[b++] = f_list_new(i, rest > 0 ? objv + 1 + k : NULL, rest > 0 ? (uint32_t)rest : 0);
+            } else {
+                values[b++] = (int)k < given ? objv[1 + k] : p->def;
+            }
+        }
+        feather_host_frame_push_proc(i, objv, (uint32_t)objc, ns, (int32_t)nslen, cp->buf, cp->spans,
+                                     values, cp->bound);
+    } else {
+        feather_host_frame_push(i, objv, (uint32_t)objc, ns, (int32_t)nslen, 0);
+    }
+    for (uint32_t k = 0; k < cp->n && code == TCL_OK && !cp->direct; k++) {
         CachedParam *p = &cp->p[k];
         if (p->len == 0) continue;
         FeatherObj value;

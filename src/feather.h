@@ -28,6 +28,7 @@
     X(var_get) X(var_set) X(var_unset) X(var_incr) X(var_lappend) X(var_append) \
     X(var_link) X(var_kind) \
     X(frame_push) X(frame_pop) X(frame_level) X(frame_activate) X(frame_words) \
+    X(frame_push_proc) \
     X(cmd_lookup) X(proc_define) X(cmd_rename) X(cmd_invoke) X(names) \
     X(ns_current) X(ns_resolve) X(ns_delete) \
     X(trace_add) X(trace_remove) X(trace_info) \

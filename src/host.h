@@ -321,6 +321,16 @@ int32_t feather_host_frame_activate(FeatherInterp i, int32_t level);
 FEATHER_HOST(feather_host_frame_words)
 FeatherObj feather_host_frame_words(FeatherInterp i, int32_t level);
 
+/* A proc frame with its arguments, in one crossing: as frame_push(words,
+ * nwords, ns, ns_len, 0) followed, for each k < n, by var_set of the local
+ * named buf[spans[2k] .. spans[2k]+spans[2k+1]) (a name without "::") to
+ * values[k] in the new frame (later names win over equal earlier ones).
+ * Returns the new frame's level. */
+FEATHER_HOST(feather_host_frame_push_proc)
+int32_t feather_host_frame_push_proc(FeatherInterp i, const FeatherObj *words, uint32_t nwords,
+                                     const char *ns, int32_t ns_len, const char *buf,
+                                     const uint32_t *spans, const FeatherObj *values, uint32_t n);
+
 /* ---------------------------------------------------------------- proc / command */
 
 /* Resolve a command name as Tcl does (qualified, active namespace, then

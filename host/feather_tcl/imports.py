@@ -13,6 +13,7 @@ host_imports.py and the instance's linker both read it.
 
 from __future__ import annotations
 
+import re
 import struct
 import unicodedata
 from functools import lru_cache
@@ -27,7 +28,6 @@ from feather_tcl.values import (
     Text,
     Value,
     as_list,
-    canonical_int,
     decode,
     remember_list,
     to_bytes,
@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from feather_tcl.runtime import Runtime
 
 _I, _L, _D = "i32", "i64", "f64"
+
+# Is a string the canonical decimal form of an integer ("0", "-12"; not "012",
+# "+1", " 1" or "-0"), short enough to be one of 64 bits? Then it has the same
+# string rep as that integer, and integer_get and var_get's number read it as one.
+# A regular expression, not a Python function: a callback may run with little
+# Python stack left, and a call there could be the one that exceeds it.
+_canonical_int = re.compile(r"-?[1-9][0-9]{0,17}|0", re.ASCII).fullmatch
 
 # name (without the feather_host_ prefix) -> (parameter kinds, result kind or None)
 SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
@@ -76,6 +83,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "frame_level": ((_I, _I), _I),
     "frame_activate": ((_I, _I), _I),
     "frame_words": ((_I, _I), _I),
+    "frame_push_proc": ((_I, _I, _I, _I, _I, _I, _I, _I, _I), _I),
     "cmd_lookup": ((_I, _I, _I, _I), _I),
     "proc_define": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "cmd_rename": ((_I, _I, _I, _I, _I), _I),
@@ -343,9 +351,9 @@ class Imports:
         t = type(v)
         if t is str:
             # A canonical decimal string reads as the integer it denotes.
-            v = canonical_int(v)  # type: ignore[arg-type]
-            if v is None:
+            if not _canonical_int(v):  # type: ignore[arg-type]
                 return 0
+            v = int(v)  # type: ignore[arg-type]
             t = int
         if t is int:
             if -(1 << 63) <= v < (1 << 63):  # type: ignore[operator]
@@ -529,8 +537,8 @@ class Imports:
                 _VAR_INT.pack_into(inst.mv, out, h, 1, value)
             elif type(value) is float:
                 _VAR_DOUBLE.pack_into(inst.mv, out, h, 2, value)
-            elif type(value) is str and (x := canonical_int(value)) is not None:
-                _VAR_INT.pack_into(inst.mv, out, h, 1, x)
+            elif type(value) is str and _canonical_int(value):
+                _VAR_INT.pack_into(inst.mv, out, h, 1, int(value))
             else:
                 _VAR_INT.pack_into(inst.mv, out, h, 0, 0)
         return status
@@ -584,6 +592,27 @@ class Imports:
     def frame_push(self, i: int, words: int, nwords: int, ns: int, nslen: int, is_ns: int) -> int:
         return self.state(i).push_frame(
             self.values(words, nwords), self.key(ns, nslen), bool(is_ns)
+        )
+
+    def frame_push_proc(
+        self,
+        i: int,
+        words: int,
+        nwords: int,
+        ns: int,
+        nslen: int,
+        buf: int,
+        spans: int,
+        values: int,
+        n: int,
+    ) -> int:
+        names: list[str] = []
+        if n > 0:
+            sp = self.inst.u32s(spans, 2 * n)
+            text = self.text
+            names = [text(buf + sp[2 * k], sp[2 * k + 1]) for k in range(n)]
+        return self.state(i).push_proc_frame(
+            self.values(words, nwords), self.key(ns, nslen), names, self.values(values, n)
         )
 
     def frame_pop(self, i: int) -> None:

@@ -471,21 +471,6 @@ def from_python(obj: object) -> Value:
     return str(obj)
 
 
-def canonical_int(s: str) -> int | None:
-    """The integer ``s`` denotes when it is the canonical decimal form of a 64-bit
-    integer ("0", "-12"; not "012", "+1", " 1" or "-0"), else None. Such a string
-    and the integer have the same string rep, so the host may read it as an integer
-    rep (integer_get, var_get's number) and spare the core a crossing to parse it."""
-    n = len(s)
-    if n == 0 or n > 20 or not s.isascii():
-        return None
-    digits = s[1:] if s[0] == "-" else s
-    if not digits.isdigit() or (digits[0] == "0" and n > 1):
-        return None
-    v = int(s)
-    return v if -(1 << 63) <= v < (1 << 63) else None
-
-
 def is_finite_int64(v: int) -> bool:
     return -(1 << 63) <= v < (1 << 63)
 

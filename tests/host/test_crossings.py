@@ -28,6 +28,12 @@ LOOPS: dict[str, tuple[str, int]] = {
     "append": ('set s ""; for {set i 0} {$i < $n} {incr i} {append s $i,}', 6),
     # incr's increment read from a variable holding a canonical string.
     "incr-by-var": ("set d 7; set t 0; for {set i 0} {$i < $n} {incr i} {incr t $d}", 5),
+    # The frame and its five arguments in one crossing (frame_push_proc).
+    "proc-5-args": (
+        "proc p5 {a b c d e} {return $e}\n"
+        "set t 0; for {set i 0} {$i < $n} {incr i} {incr t [p5 a b c d $i]}",
+        8,
+    ),
 }
 
 
