@@ -27,7 +27,6 @@ import {
   canonicalInt,
   decode,
   encodeInto,
-  intValue,
   internSlot,
   rememberList,
   toStr,
@@ -46,6 +45,7 @@ export const SIGNATURES = Object.freeze({
   rune_class: [[I, I], I],
   integer_new: [[I, L], I],
   integer_get: [[I, I, I], I],
+  integer_new32: [[I, I], I],
   double_new: [[I, D], I],
   double_parse: [[I, I, I, I], I],
   list_new: [[I, I, I], I],
@@ -62,7 +62,7 @@ export const SIGNATURES = Object.freeze({
   var_get: [[I, I, I, I, I, I, I], I],
   var_set: [[I, I, I, I, I, I, I], I],
   var_unset: [[I, I, I, I, I, I], I],
-  var_incr: [[I, I, I, I, I, L, I], I],
+  var_incr: [[I, I, I, I, I, I, I], I],
   var_lappend: [[I, I, I, I, I, I, I, I], I],
   var_append: [[I, I, I, I, I, I, I, I], I],
   var_link: [[I, I, I, I, I, I], I],
@@ -365,6 +365,11 @@ export class Imports {
     return this.objs.push(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
   }
 
+  integer_new32(i, v) {
+    this.calls++;
+    return this.objs.push(v);
+  }
+
   integer_get(i, o, out) {
     this.calls++;
     return this.integer_get_value(this.get(o), out);
@@ -572,7 +577,19 @@ export class Imports {
 
   var_get(i, name, nlen, key, klen, flags, out) {
     this.calls++;
-    const r = this.state(i).varGet(this.text(name, nlen), this.key(key, klen), (flags & 1) === 0);
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar: no result object on the way.
+      const v = s.plainVar(text);
+      if (v !== null && v.traces === null && v.etraces === null && v.value !== null) {
+        const h = this.new(v.value);
+        this.setU32(out, h);
+        if ((flags & 2) !== 0) this.setU32(out + 4, this.integer_get_value(v.value, out + 8));
+        return 0;
+      }
+    }
+    const r = s.varGet(text, this.key(key, klen), (flags & 1) === 0);
     if ((flags & 2) === 0 || r.status !== 0) return this.out(out, r);
     // out is a FeatherVarNumber {value, kind, number}: the number too.
     const h = this.new(r.value);
@@ -584,7 +601,18 @@ export class Imports {
   var_set(i, name, nlen, key, klen, value, out) {
     this.calls++;
     const v = this.get(value);
-    const r = this.state(i).varSet(this.text(name, nlen), this.key(key, klen), v);
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar that exists: stored in place, the value's handle given back.
+      const x = s.plainVar(text);
+      if (x !== null && x.traces === null && x.etraces === null && x.arr === null) {
+        x.value = v;
+        if (out) this.setU32(out, value || this.new(v));
+        return 0;
+      }
+    }
+    const r = s.varSet(text, this.key(key, klen), v);
     return this.out(out, r, r.value === v ? value : 0);
   }
 
@@ -596,7 +624,7 @@ export class Imports {
 
   var_incr(i, name, nlen, key, klen, delta, out) {
     this.calls++;
-    const r = this.state(i).varIncr(this.text(name, nlen), this.key(key, klen), intValue(delta));
+    const r = this.state(i).varIncr(this.text(name, nlen), this.key(key, klen), delta);
     return this.out(out, r);
   }
 

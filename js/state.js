@@ -410,6 +410,21 @@ export class State {
     this.lk = null;
   }
 
+  /** The variable a simple name (no "::") denotes in a proc frame or the
+   * global frame, when it exists and is no link; else null (then use the
+   * general operations). The fast paths of var_get and var_set start here. */
+  plainVar(name) {
+    const frame = this.active;
+    let table = frame.locals;
+    if (table === null) {
+      if (frame.ns !== this.globalNs) return null;
+      table = frame.ns.vars;
+    }
+    const v = table.get(name);
+    if (v === undefined || v.link !== null || name.includes("::")) return null;
+    return v;
+  }
+
   findVar(name) {
     this.locate(name);
     if (this.lt === null || this.lk !== null) return null;

@@ -65,8 +65,8 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t klen;
     f_split_varname(name, n, &base, &key, &klen);
     FeatherObj out = 0;
-    if (!big_delta) {
-        int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
+    if (!big_delta && delta >= INT32_MIN && delta <= INT32_MAX) {
+        int st = feather_host_var_incr(i, name, base, key, klen, (int32_t)delta, &out);
         if (st == FEATHER_VAR_OK) return f_ok(i, out);
         if (st != FEATHER_VAR_NOT_INT) return f_var_error(i, "set", name, n, st, out);
     }
@@ -82,7 +82,9 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     FeatherObj sum;
     if (big_delta || is_big(i, v)) {
         if (!big_delta || !is_big(i, v)) {
-            FeatherObj other = big_delta ? v : objv[2];
+            /* Without an increment argument, the increment is 1 (objv[2]
+             * does not exist). */
+            FeatherObj other = big_delta ? v : objc == 3 ? objv[2] : f_int(i, delta);
             if (f_get_int(i, other, &cur) != TCL_OK) {
                 if (!big_delta) f_add_error_info(i, "\n    (reading increment)", 23);
                 else f_add_error_info(i, "\n    (reading value of variable to increment)", 45);

@@ -21,6 +21,7 @@
     X(string_new) X(string_get) X(string_concat) \
     X(rune_case) X(rune_class) \
     X(integer_new) X(integer_get) \
+    X(integer_new32) \
     X(double_new) X(double_parse) \
     X(list_new) X(list_length) X(list_from_spans) X(list_items) X(list_range) \
     X(list_append) X(list_splice) \

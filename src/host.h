@@ -144,6 +144,11 @@ FeatherObj feather_host_integer_new(FeatherInterp i, int64_t v);
 FEATHER_HOST(feather_host_integer_get)
 int32_t feather_host_integer_get(FeatherInterp i, FeatherObj o, int64_t *out);
 
+/* integer_new for a value that fits 32 bits: the common case, and cheaper
+ * for a JS host, which receives a 64-bit argument as a BigInt. */
+FEATHER_HOST(feather_host_integer_new32)
+FeatherObj feather_host_integer_new32(FeatherInterp i, int32_t v);
+
 /* ---------------------------------------------------------------- double */
 
 /* A new double value. */
@@ -251,14 +256,15 @@ FEATHER_HOST(feather_host_var_unset)
 int32_t feather_host_var_unset(FeatherInterp i, const char *name, uint32_t name_len,
                                const char *key, int32_t key_len, FeatherObj *out);
 
-/* Fast path for incr: when the variable holds an integer rep, add delta,
+/* Fast path for incr: when the variable holds an integer rep, add delta (32
+ * bits: the core takes the general path for a larger increment),
  * store it (firing traces) and return OK with the new value in *out; a
  * missing variable is created holding delta. Returns NOT_INT (nothing
  * changed) when the value has no integer rep or the sum overflows 64 bits:
  * the core then takes the general path. */
 FEATHER_HOST(feather_host_var_incr)
 int32_t feather_host_var_incr(FeatherInterp i, const char *name, uint32_t name_len,
-                              const char *key, int32_t key_len, int64_t delta, FeatherObj *out);
+                              const char *key, int32_t key_len, int32_t delta, FeatherObj *out);
 
 /* Fast path for lappend: append n items to the variable's list, in place
  * when the stored list is not shared, creating the variable when missing.

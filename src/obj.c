@@ -473,7 +473,8 @@ bad:
 }
 
 FeatherObj f_int(FeatherInterp i, int64_t v) {
-    FeatherObj h = feather_host_integer_new(i, v);
+    FeatherObj h = v >= INT32_MIN && v <= INT32_MAX ? feather_host_integer_new32(i, (int32_t)v)
+                                                    : feather_host_integer_new(i, v);
     cache_number_put(h, v);
     return h;
 }

@@ -57,6 +57,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "rune_class": ((_I, _I), _I),
     "integer_new": ((_I, _L), _I),
     "integer_get": ((_I, _I, _I), _I),
+    "integer_new32": ((_I, _I), _I),
     "double_new": ((_I, _D), _I),
     "double_parse": ((_I, _I, _I, _I), _I),
     "list_new": ((_I, _I, _I), _I),
@@ -73,7 +74,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "var_get": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_set": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_unset": ((_I, _I, _I, _I, _I, _I), _I),
-    "var_incr": ((_I, _I, _I, _I, _I, _L, _I), _I),
+    "var_incr": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_lappend": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
     "var_append": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
     "var_link": ((_I, _I, _I, _I, _I, _I), _I),
@@ -342,6 +343,11 @@ class Imports:
     # ------------------------------------------------------------ integer, double
 
     def integer_new(self, i: int, v: int) -> int:
+        objs = self.objs
+        objs.append(v)
+        return len(objs)
+
+    def integer_new32(self, i: int, v: int) -> int:
         objs = self.objs
         objs.append(v)
         return len(objs)
