@@ -624,7 +624,21 @@ export class Imports {
 
   var_incr(i, name, nlen, key, klen, delta, out) {
     this.calls++;
-    const r = this.state(i).varIncr(this.text(name, nlen), this.key(key, klen), delta);
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar holding a safe integer (delta is 32 bits): in place.
+      const v = s.plainVar(text);
+      if (v !== null && v.traces === null && v.etraces === null && typeof v.value === "number") {
+        const total = v.value + delta;
+        if (Number.isSafeInteger(total)) {
+          v.value = total;
+          if (out) this.setU32(out, this.new(total));
+          return 0;
+        }
+      }
+    }
+    const r = s.varIncr(text, this.key(key, klen), delta);
     return this.out(out, r);
   }
 
