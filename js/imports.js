@@ -24,9 +24,9 @@ import {
   TclDouble,
   TclList,
   asList,
+  canonicalInt,
   decode,
   encodeInto,
-  intValue,
   internSlot,
   rememberList,
   toStr,
@@ -45,6 +45,7 @@ export const SIGNATURES = Object.freeze({
   rune_class: [[I, I], I],
   integer_new: [[I, L], I],
   integer_get: [[I, I, I], I],
+  integer_new32: [[I, I], I],
   double_new: [[I, D], I],
   double_parse: [[I, I, I, I], I],
   list_new: [[I, I, I], I],
@@ -61,7 +62,7 @@ export const SIGNATURES = Object.freeze({
   var_get: [[I, I, I, I, I, I, I], I],
   var_set: [[I, I, I, I, I, I, I], I],
   var_unset: [[I, I, I, I, I, I], I],
-  var_incr: [[I, I, I, I, I, L, I], I],
+  var_incr: [[I, I, I, I, I, I, I], I],
   var_lappend: [[I, I, I, I, I, I, I, I], I],
   var_append: [[I, I, I, I, I, I, I, I], I],
   var_link: [[I, I, I, I, I, I], I],
@@ -71,6 +72,7 @@ export const SIGNATURES = Object.freeze({
   frame_level: [[I, I], I],
   frame_activate: [[I, I], I],
   frame_words: [[I, I], I],
+  frame_push_proc: [[I, I, I, I, I, I, I, I, I], I],
   cmd_lookup: [[I, I, I, I], I],
   proc_define: [[I, I, I, I, I, I, I], I],
   cmd_rename: [[I, I, I, I, I], I],
@@ -372,6 +374,11 @@ export class Imports {
     return this.objs.push(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
   }
 
+  integer_new32(i, v) {
+    this.calls++;
+    return this.objs.push(v);
+  }
+
   integer_get(i, o, out) {
     this.calls++;
     return this.integer_get_value(this.get(o), out);
@@ -379,6 +386,12 @@ export class Imports {
 
   /** integer_get for a value: its numeric rep written at out, and its kind. */
   integer_get_value(v, out) {
+    if (typeof v === "string") {
+      // A canonical decimal string reads as the integer it denotes.
+      const x = canonicalInt(v);
+      if (x === null) return 0;
+      v = x;
+    }
     if (typeof v === "number") {
       const m = this.mem();
       const k = out >>> 2;
@@ -578,7 +591,19 @@ export class Imports {
   var_get(i, name, nlen, key, klen, flags, out) {
     this.calls++;
     if ((flags & 4) !== 0) return this.out(out, this.state(i).varArrayTrace(this.text(name, nlen)));
-    const r = this.state(i).varGet(this.text(name, nlen), this.key(key, klen), (flags & 1) === 0);
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar: no result object on the way.
+      const v = s.plainVar(text);
+      if (v !== null && v.traces === null && v.etraces === null && v.value !== null) {
+        const h = this.new(v.value);
+        this.setU32(out, h);
+        if ((flags & 2) !== 0) this.setU32(out + 4, this.integer_get_value(v.value, out + 8));
+        return 0;
+      }
+    }
+    const r = s.varGet(text, this.key(key, klen), (flags & 1) === 0);
     if ((flags & 2) === 0 || r.status !== 0) return this.out(out, r);
     // out is a FeatherVarNumber {value, kind, number}: the number too.
     const h = this.new(r.value);
@@ -590,7 +615,18 @@ export class Imports {
   var_set(i, name, nlen, key, klen, value, out) {
     this.calls++;
     const v = this.get(value);
-    const r = this.state(i).varSet(this.text(name, nlen), this.key(key, klen), v);
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar that exists: stored in place, the value's handle given back.
+      const x = s.plainVar(text);
+      if (x !== null && x.traces === null && x.etraces === null && x.arr === null) {
+        x.value = v;
+        if (out) this.setU32(out, value || this.new(v));
+        return 0;
+      }
+    }
+    const r = s.varSet(text, this.key(key, klen), v);
     return this.out(out, r, r.value === v ? value : 0);
   }
 
@@ -602,7 +638,21 @@ export class Imports {
 
   var_incr(i, name, nlen, key, klen, delta, out) {
     this.calls++;
-    const r = this.state(i).varIncr(this.text(name, nlen), this.key(key, klen), intValue(delta));
+    const s = this.state(i);
+    const text = this.text(name, nlen);
+    if (klen < 0) {
+      // An untraced scalar holding a safe integer (delta is 32 bits): in place.
+      const v = s.plainVar(text);
+      if (v !== null && v.traces === null && v.etraces === null && typeof v.value === "number") {
+        const total = v.value + delta;
+        if (Number.isSafeInteger(total)) {
+          v.value = total;
+          if (out) this.setU32(out, this.new(total));
+          return 0;
+        }
+      }
+    }
+    const r = s.varIncr(text, this.key(key, klen), delta);
     return this.out(out, r);
   }
 
@@ -644,6 +694,22 @@ export class Imports {
     this.calls++;
     const list = new TclList(this.values(words, nwords >>> 0));
     return this.state(i).pushFrame(list, this.key(ns, nslen), isNs !== 0);
+  }
+
+  frame_push_proc(i, words, nwords, ns, nslen, buf, spans, values, n) {
+    this.calls++;
+    n >>>= 0;
+    const names = new Array(n);
+    if (n > 0) {
+      const m = this.mem();
+      const u8 = m.u8;
+      const u32 = m.u32;
+      const sp = spans >>> 2;
+      buf >>>= 0;
+      for (let k = 0; k < n; k++) names[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+    }
+    const list = new TclList(this.values(words, nwords >>> 0));
+    return this.state(i).pushProcFrame(list, this.key(ns, nslen), names, this.values(values, n));
   }
 
   frame_pop(i) {

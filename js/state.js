@@ -335,6 +335,19 @@ export class State {
     return frame.level;
   }
 
+  /** pushFrame of a proc frame with its arguments as locals: names are simple
+   * (no "::") and the frame is new, so no link or trace can be involved. */
+  pushProcFrame(words, nsName, names, values) {
+    const level = this.pushFrame(words, nsName, false);
+    const locals = this.active.locals;
+    for (let k = 0; k < names.length; k++) {
+      const v = new Var();
+      v.value = values[k];
+      locals.set(names[k], v);
+    }
+    return level;
+  }
+
   popFrame() {
     if (this.frames.length > 1) {
       const frame = this.frames.pop();
@@ -457,6 +470,21 @@ export class State {
     this.lt = null;
     this.ln = tail;
     this.lk = null;
+  }
+
+  /** The variable a simple name (no "::") denotes in a proc frame or the
+   * global frame, when it exists and is no link; else null (then use the
+   * general operations). The fast paths of var_get and var_set start here. */
+  plainVar(name) {
+    const frame = this.active;
+    let table = frame.locals;
+    if (table === null) {
+      if (frame.ns !== this.globalNs) return null;
+      table = frame.ns.vars;
+    }
+    const v = table.get(name);
+    if (v === undefined || v.link !== null || name.includes("::")) return null;
+    return v;
   }
 
   findVar(name) {

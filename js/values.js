@@ -476,6 +476,28 @@ export function intValue(b) {
   return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
 }
 
+/** The number a string denotes when it is the canonical decimal form of a
+ * safe integer ("0", "-12", not "012", "+1", " 1" or "-0"), else null. Such a
+ * string and the number have the same string rep, so the host may read it as
+ * an integer rep (integer_get, var_get's number) and spare the core a crossing
+ * to read and parse it. */
+export function canonicalInt(s) {
+  const n = s.length;
+  if (n === 0 || n > 16) return null;
+  let k = 0;
+  if (s.charCodeAt(0) === 45) {
+    if (n === 1) return null;
+    k = 1;
+  } else if (n > 15) return null;
+  const first = s.charCodeAt(k);
+  if (first === 48) return n === 1 ? 0 : null;
+  for (let j = k; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+  }
+  return Number(s);
+}
+
 export const INT64_MIN = -(1n << 63n);
 export const INT64_MAX = (1n << 63n) - 1n;
 

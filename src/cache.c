@@ -365,11 +365,43 @@ CachedParams *cache_params(FeatherInterp i, FeatherObj params) {
         if (k == n - 1 && f_streq(name, len, "args")) cp->has_args = true;
     }
     f_release(mark);
+    cache_params_layout(cp, region_alloc);
     table_put(key, cp);
     return cp;
 fail:
     f_release(mark);
     return NULL;
+}
+
+void cache_params_layout(CachedParams *cp, void *(*alloc)(size_t)) {
+    uint32_t total = 0, bound = 0;
+    cp->direct = false;
+    for (uint32_t k = 0; k < cp->n; k++) {
+        CachedParam *p = &cp->p[k];
+        if (p->len == 0) continue;
+        for (uint32_t c = 0; c + 1 < p->len; c++) {
+            if (p->name[c] == ':' && p->name[c + 1] == ':') return;
+        }
+        total += p->len;
+        bound++;
+    }
+    char *buf = alloc(total ? total : 1);
+    uint32_t *spans = alloc((bound ? bound : 1) * 2 * sizeof(uint32_t));
+    if (!buf || !spans) return;
+    uint32_t at = 0, b = 0;
+    for (uint32_t k = 0; k < cp->n; k++) {
+        CachedParam *p = &cp->p[k];
+        if (p->len == 0) continue;
+        memcpy(buf + at, p->name, p->len);
+        spans[2 * b] = at;
+        spans[2 * b + 1] = p->len;
+        at += p->len;
+        b++;
+    }
+    cp->buf = buf;
+    cp->spans = spans;
+    cp->bound = bound;
+    cp->direct = true;
 }
 
 /* ------------------------------------------------------------ derived data */

@@ -80,7 +80,18 @@ typedef struct CachedParams {
     uint32_t n;
     bool has_args;     /* the last parameter is "args" */
     CachedParam *p;
+    /* For feather_host_frame_push_proc: the non-empty names back to back in
+     * buf, (offset, length) pairs in spans; bound is how many. direct is
+     * false when a name is qualified (set through var_set instead). */
+    bool direct;
+    uint32_t bound;
+    char *buf;
+    uint32_t *spans;
 } CachedParams;
+
+/* Fill the direct, bound, buf and spans of cp (its p[] made), taking
+ * memory from alloc. */
+void cache_params_layout(CachedParams *cp, void *(*alloc)(size_t));
 
 /* The parsed argument list of a proc (params is a pinned handle from a
  * cached lookup), or NULL when it cannot be cached or is invalid. */

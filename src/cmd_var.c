@@ -51,8 +51,10 @@ static int big_sum(FeatherInterp i, FeatherObj cur, FeatherObj delta, FeatherObj
 static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc != 2 && objc != 3) return f_wrong_args(i, 1, objv, "varName ?increment?");
     int64_t delta = 1;
-    bool big_delta = objc == 3 && is_big(i, objv[2]);
-    if (objc == 3 && !big_delta && f_get_int(i, objv[2], &delta) != TCL_OK) {
+    /* An increment with an integer rep needs no look at its string. */
+    bool known = objc == 3 && f_integer_get(i, objv[2], &delta) == 1;
+    bool big_delta = objc == 3 && !known && is_big(i, objv[2]);
+    if (objc == 3 && !known && !big_delta && f_get_int(i, objv[2], &delta) != TCL_OK) {
         f_add_error_info(i, "\n    (reading increment)", 23);
         return TCL_ERROR;
     }
@@ -63,8 +65,8 @@ static int cmd_incr(FeatherInterp i, int objc, FeatherObj *objv) {
     int32_t klen;
     f_split_varname(name, n, &base, &key, &klen);
     FeatherObj out = 0;
-    if (!big_delta) {
-        int st = feather_host_var_incr(i, name, base, key, klen, delta, &out);
+    if (!big_delta && delta >= INT32_MIN && delta <= INT32_MAX) {
+        int st = feather_host_var_incr(i, name, base, key, klen, (int32_t)delta, &out);
         if (st == FEATHER_VAR_OK) return f_ok(i, out);
         if (st != FEATHER_VAR_NOT_INT) {
             bool reading = st == FEATHER_VAR_NOT_ARRAY || st == FEATHER_VAR_NO_NAMESPACE;

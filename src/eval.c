@@ -124,9 +124,15 @@ static int subst_var(FeatherInterp i, const char *s, Part *parts, uint32_t k, Fe
     FeatherObj v = 0;
     int st;
     if (p->kind == PART_VAR) {
-        st = feather_host_var_get(i, name, p->len, NULL, -1, 0, &v);
-        if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, p->len, st, v);
-        *out = v;
+        /* With its number: a command taking an integer ($x of incr) or a
+         * word built around it ($i,) then needs no crossing to read it. */
+        FeatherVarNumber vn;
+        vn.value = 0;
+        vn.kind = 0;
+        st = feather_host_var_get(i, name, p->len, NULL, -1, 2, &vn.value);
+        if (st != FEATHER_VAR_OK) return f_var_error(i, "read", name, p->len, st, vn.value);
+        if (vn.kind == 1) cache_number_put(vn.value, vn.number);
+        *out = vn.value;
         return TCL_OK;
     }
     FeatherObj index = 0;
@@ -539,6 +545,7 @@ static CachedParams *get_params(FeatherInterp i, FeatherObj params, bool pinned)
         p[k].def = ns == 2 ? spec[1] : 0;
         if (k == n - 1 && f_streq(p[k].name, p[k].len, "args")) cp->has_args = true;
     }
+    cache_params_layout(cp, f_alloc);
     return cp;
 }
 
@@ -586,9 +593,31 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
     uint32_t nslen;
     const char *ns = f_get(i, info->ns, &nslen);
     /* An apply's frame holds all its words (info level 0), "apply" too. */
-    feather_host_frame_push(i, lambda ? objv - 1 : objv, (uint32_t)objc + (lambda ? 1 : 0), ns, (int32_t)nslen, 0);
+    FeatherObj *words = lambda ? objv - 1 : objv;
+    uint32_t nwords = (uint32_t)objc + (lambda ? 1 : 0);
     int code = TCL_OK;
-    for (uint32_t k = 0; k < cp->n && code == TCL_OK; k++) {
+    if (cp->direct) {
+        /* The frame and its arguments in one crossing. */
+        FeatherObj small[8];
+        FeatherObj *values = cp->bound <= 8 ? small : f_alloc(cp->bound * sizeof(FeatherObj));
+        if (!values) return f_error(i, "out of memory");
+        uint32_t b = 0;
+        for (uint32_t k = 0; k < cp->n; k++) {
+            CachedParam *p = &cp->p[k];
+            if (p->len == 0) continue;
+            if (k == cp->n - 1 && cp->has_args) {
+                int rest = given - (int)k;
+                values[b++] = f_list_new(i, rest > 0 ? objv + 1 + k : NULL, rest > 0 ? (uint32_t)rest : 0);
+            } else {
+                values[b++] = (int)k < given ? objv[1 + k] : p->def;
+            }
+        }
+        feather_host_frame_push_proc(i, words, nwords, ns, (int32_t)nslen, cp->buf, cp->spans, values,
+                                     cp->bound);
+    } else {
+        feather_host_frame_push(i, words, nwords, ns, (int32_t)nslen, 0);
+    }
+    for (uint32_t k = 0; k < cp->n && code == TCL_OK && !cp->direct; k++) {
         CachedParam *p = &cp->p[k];
         if (p->len == 0) continue;
         FeatherObj value;

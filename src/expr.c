@@ -2904,6 +2904,10 @@ static int leaf_value(Ex *E, const Leaf *lf, Val *v) {
             memcpy(&v->d, &raw, sizeof v->d);
             v->nt = is_nan(v->d) ? N_NAN : N_DBL;
             v->canon = true;
+        } else if (code == TCL_OK) {
+            /* The host has no numeric rep: classify parses the string
+             * without asking it again. */
+            v->s = f_get(E->i, v->o, &v->n);
         }
         return code;
     }

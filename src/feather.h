@@ -23,6 +23,7 @@
     X(string_new) X(string_get) X(string_concat) \
     X(rune_case) X(rune_class) \
     X(integer_new) X(integer_get) \
+    X(integer_new32) \
     X(double_new) X(double_parse) \
     X(list_new) X(list_length) X(list_from_spans) X(list_items) X(list_range) \
     X(list_append) X(list_splice) \
@@ -30,6 +31,7 @@
     X(var_get) X(var_set) X(var_unset) X(var_incr) X(var_lappend) X(var_append) \
     X(var_link) X(var_kind) \
     X(frame_push) X(frame_pop) X(frame_level) X(frame_activate) X(frame_words) \
+    X(frame_push_proc) \
     X(cmd_lookup) X(proc_define) X(cmd_rename) X(cmd_invoke) X(names) \
     X(ns_current) X(ns_resolve) X(ns_delete) \
     X(ns_attr) X(cmd_import) X(cmd_origin) X(cmd_update) \

@@ -164,6 +164,11 @@ FeatherObj feather_host_integer_new(FeatherInterp i, int64_t v);
 FEATHER_HOST(feather_host_integer_get)
 int32_t feather_host_integer_get(FeatherInterp i, FeatherObj o, int64_t *out);
 
+/* integer_new for a value that fits 32 bits: the common case, and cheaper
+ * for a JS host, which receives a 64-bit argument as a BigInt. */
+FEATHER_HOST(feather_host_integer_new32)
+FeatherObj feather_host_integer_new32(FeatherInterp i, int32_t v);
+
 /* ---------------------------------------------------------------- double */
 
 /* A new double value. */
@@ -273,14 +278,15 @@ FEATHER_HOST(feather_host_var_unset)
 int32_t feather_host_var_unset(FeatherInterp i, const char *name, uint32_t name_len,
                                const char *key, int32_t key_len, FeatherObj *out);
 
-/* Fast path for incr: when the variable holds an integer rep, add delta,
+/* Fast path for incr: when the variable holds an integer rep, add delta (32
+ * bits: the core takes the general path for a larger increment),
  * store it (firing traces) and return OK with the new value in *out; a
  * missing variable is created holding delta. Returns NOT_INT (nothing
  * changed) when the value has no integer rep or the sum overflows 64 bits:
  * the core then takes the general path. */
 FEATHER_HOST(feather_host_var_incr)
 int32_t feather_host_var_incr(FeatherInterp i, const char *name, uint32_t name_len,
-                              const char *key, int32_t key_len, int64_t delta, FeatherObj *out);
+                              const char *key, int32_t key_len, int32_t delta, FeatherObj *out);
 
 /* Fast path for lappend: append n items to the variable's list, in place
  * when the stored list is not shared, creating the variable when missing.
@@ -342,6 +348,16 @@ int32_t feather_host_frame_activate(FeatherInterp i, int32_t level);
  * or 0 for level 0. */
 FEATHER_HOST(feather_host_frame_words)
 FeatherObj feather_host_frame_words(FeatherInterp i, int32_t level);
+
+/* A proc frame with its arguments, in one crossing: as frame_push(words,
+ * nwords, ns, ns_len, 0) followed, for each k < n, by var_set of the local
+ * named buf[spans[2k] .. spans[2k]+spans[2k+1]) (a name without "::") to
+ * values[k] in the new frame (later names win over equal earlier ones).
+ * Returns the new frame's level. */
+FEATHER_HOST(feather_host_frame_push_proc)
+int32_t feather_host_frame_push_proc(FeatherInterp i, const FeatherObj *words, uint32_t nwords,
+                                     const char *ns, int32_t ns_len, const char *buf,
+                                     const uint32_t *spans, const FeatherObj *values, uint32_t n);
 
 /* ---------------------------------------------------------------- proc / command */
 

@@ -85,6 +85,16 @@ const char *f_get(FeatherInterp i, FeatherObj o, uint32_t *len) {
         if (len) *len = known;
         return text;
     }
+    int64_t number;
+    if (cache_number_get(o, &number)) {
+        /* A handle the core knows holds this integer: its string rep is the
+         * canonical decimal form, written here without a crossing. */
+        StrBuf b;
+        sb_init(&b, 24);
+        sb_add_int(&b, number);
+        if (len) *len = b.data ? b.len : 0;
+        return b.data ? b.data : "";
+    }
     uint32_t n = o ? feather_host_string_get(i, o, probe, sizeof probe) : 0;
     char *d = f_alloc((size_t)n + 1);
     if (!d) {
@@ -623,7 +633,8 @@ int f_get_index(FeatherInterp i, FeatherObj o, int64_t end, int64_t *out, bool *
 }
 
 FeatherObj f_int(FeatherInterp i, int64_t v) {
-    FeatherObj h = feather_host_integer_new(i, v);
+    FeatherObj h = v >= INT32_MIN && v <= INT32_MAX ? feather_host_integer_new32(i, (int32_t)v)
+                                                    : feather_host_integer_new(i, v);
     cache_number_put(h, v);
     return h;
 }

@@ -14,6 +14,7 @@ host_imports.py and the instance's linker both read it.
 from __future__ import annotations
 
 import operator
+import re
 import struct
 import unicodedata
 from functools import lru_cache
@@ -41,6 +42,13 @@ if TYPE_CHECKING:
 
 _I, _L, _D = "i32", "i64", "f64"
 
+# Is a string the canonical decimal form of an integer ("0", "-12"; not "012",
+# "+1", " 1" or "-0"), short enough to be one of 64 bits? Then it has the same
+# string rep as that integer, and integer_get and var_get's number read it as one.
+# A regular expression, not a Python function: a callback may run with little
+# Python stack left, and a call there could be the one that exceeds it.
+_canonical_int = re.compile(r"-?[1-9][0-9]{0,17}|0", re.ASCII).fullmatch
+
 # name (without the feather_host_ prefix) -> (parameter kinds, result kind or None)
 SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "string_new": ((_I, _I, _I), _I),
@@ -50,6 +58,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "rune_class": ((_I, _I), _I),
     "integer_new": ((_I, _L), _I),
     "integer_get": ((_I, _I, _I), _I),
+    "integer_new32": ((_I, _I), _I),
     "double_new": ((_I, _D), _I),
     "double_parse": ((_I, _I, _I, _I), _I),
     "list_new": ((_I, _I, _I), _I),
@@ -66,7 +75,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "var_get": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_set": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_unset": ((_I, _I, _I, _I, _I, _I), _I),
-    "var_incr": ((_I, _I, _I, _I, _I, _L, _I), _I),
+    "var_incr": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "var_lappend": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
     "var_append": ((_I, _I, _I, _I, _I, _I, _I, _I), _I),
     "var_link": ((_I, _I, _I, _I, _I, _I), _I),
@@ -76,6 +85,7 @@ SIGNATURES: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "frame_level": ((_I, _I), _I),
     "frame_activate": ((_I, _I), _I),
     "frame_words": ((_I, _I), _I),
+    "frame_push_proc": ((_I, _I, _I, _I, _I, _I, _I, _I, _I), _I),
     "cmd_lookup": ((_I, _I, _I, _I), _I),
     "proc_define": ((_I, _I, _I, _I, _I, _I, _I), _I),
     "cmd_rename": ((_I, _I, _I, _I, _I), _I),
@@ -360,9 +370,20 @@ class Imports:
         objs.append(v)
         return len(objs)
 
+    def integer_new32(self, i: int, v: int) -> int:
+        objs = self.objs
+        objs.append(v)
+        return len(objs)
+
     def integer_get(self, i: int, o: int, out: int) -> int:
-        v = self.get(o)
+        v: Value | None = self.get(o)
         t = type(v)
+        if t is str:
+            # A canonical decimal string reads as the integer it denotes.
+            if not _canonical_int(v):  # type: ignore[arg-type]
+                return 0
+            v = int(v)  # type: ignore[arg-type]
+            t = int
         if t is int:
             if -(1 << 63) <= v < (1 << 63):  # type: ignore[operator]
                 self.inst.set_i64(out, v)  # type: ignore[arg-type]
@@ -556,6 +577,8 @@ class Imports:
                 _VAR_INT.pack_into(inst.mv, out, h, 1, value)
             elif type(value) is float:
                 _VAR_DOUBLE.pack_into(inst.mv, out, h, 2, value)
+            elif type(value) is str and _canonical_int(value):
+                _VAR_INT.pack_into(inst.mv, out, h, 1, int(value))
             else:
                 _VAR_INT.pack_into(inst.mv, out, h, 0, 0)
         return status
@@ -609,6 +632,27 @@ class Imports:
     def frame_push(self, i: int, words: int, nwords: int, ns: int, nslen: int, is_ns: int) -> int:
         return self.state(i).push_frame(
             self.values(words, nwords), self.key(ns, nslen), bool(is_ns)
+        )
+
+    def frame_push_proc(
+        self,
+        i: int,
+        words: int,
+        nwords: int,
+        ns: int,
+        nslen: int,
+        buf: int,
+        spans: int,
+        values: int,
+        n: int,
+    ) -> int:
+        names: list[str] = []
+        if n > 0:
+            sp = self.inst.u32s(spans, 2 * n)
+            text = self.text
+            names = [text(buf + sp[2 * k], sp[2 * k + 1]) for k in range(n)]
+        return self.state(i).push_proc_frame(
+            self.values(words, nwords), self.key(ns, nslen), names, self.values(values, n)
         )
 
     def frame_pop(self, i: int) -> None:

@@ -216,6 +216,10 @@ class Runtime:
             # Evals nested through the host (traces, commands calling eval) each take
             # Python frames: fail as Tcl does before Python's recursion limit is hit.
             return st.TCL_ERROR, NESTING_MESSAGE
+        if self.depth == 0 and self.poisoned:
+            # The last outermost eval could not replace its poisoned instance (no
+            # Python stack left): never run on it, its static state is stale.
+            self._replace()
         saved = core.result
         core.result = None
         self.depth += 1
@@ -247,14 +251,17 @@ class Runtime:
             if core is not None:
                 core.state.reset_frames()
         if self.poisoned:
-            # Cleared only once the new instance is in place: should making it fail
-            # (e.g. no Python stack left), the next outermost eval tries again.
-            self.inst = self._instance()
-            self._attach()
-            self.instances += 1
-            self.poisoned = False
+            self._replace()
         else:
             self.inst.call("feather_arena_reset")
+
+    def _replace(self) -> None:
+        # Cleared only once the new instance is in place: should making it fail
+        # (e.g. no Python stack left), the next outermost eval tries again.
+        self.inst = self._instance()
+        self._attach()
+        self.instances += 1
+        self.poisoned = False
 
     def _script(self, data: bytes) -> int:
         """Copy a script into the scratch arena; the pointer is valid until the

@@ -394,6 +394,20 @@ class State:
         self.active = frame
         return frame.level
 
+    def push_proc_frame(
+        self, words: list[Value], ns_name: str | None, names: list[str], values: list[Value]
+    ) -> int:
+        """push_frame of a proc frame with its arguments as locals: names are simple
+        (no "::") and the frame is new, so no link or trace can be involved."""
+        level = self.push_frame(words, ns_name, False)
+        local_vars = self.active.locals
+        assert local_vars is not None
+        for name, value in zip(names, values, strict=True):
+            v = Var()
+            v.value = value
+            local_vars[name] = v
+        return level
+
     def pop_frame(self) -> None:
         if len(self.frames) > 1:
             frame = self.frames.pop()

@@ -103,6 +103,23 @@ set a 1; list [info exists a] [info exists nope]
 set x " 12 "; incr x 3
 # case: core-incr-bad
 set x abc; incr x
+# case: core-incr-wide-increments
+set r {}
+foreach d {1 -1 2147483647 -2147483648 2147483648 -2147483649 9223372036854775807 -9223372036854775808} {
+  set x 5; lappend r [catch {incr x $d} m] $m
+  set y 9223372036854775800; lappend r [catch {incr y $d} m] $m
+}
+array set a {k 1}; incr a(k) 4000000000; lappend r $a(k)
+# case: core-canonical-integer-strings
+set r {}
+foreach v {5 -12 0 010 0x10 +5 { 5} -0 007 9223372036854775807 9223372036854775808} {
+  set x $v; lappend r [catch {expr {$x + 1}} m] $m [catch {incr x} m] $m $v,
+}
+set r
+# case: core-proc-arguments-bound
+proc p {a {b 5} args} {list $a $b $args [lsort [info locals]]}
+proc q {x y z} {list [p $x] [p $x $y] [p $x $y $z 1 2] [info level 0]}
+q 1 2 3
 # case: core-append
 set s ab; append s cd ef; set s
 # case: core-unset
