@@ -552,6 +552,10 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
             sb_add(&q, other, on);
             int st = feather_host_var_link(i, local, ln, -1, q.data, q.len);
             if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", local, ln);
+            if (st == FEATHER_VAR_SELF) {
+                f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+                return f_error(i, "can't upvar from variable to itself");
+            }
             if (st != FEATHER_VAR_OK) return f_var_error(i, "upvar", local, ln, st, 0);
         }
         return f_ok_empty(i);

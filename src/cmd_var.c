@@ -141,6 +141,10 @@ static int link_error(FeatherInterp i, int st, const char *name, uint32_t n) {
         f_set_error_code(i, f_str(i, "TCL UPVAR EXISTS"));
         return f_error(i, "variable \"%S\" already exists", name, n);
     }
+    if (st == FEATHER_VAR_SELF) {
+        f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+        return f_error(i, "can't upvar from variable to itself");
+    }
     return f_var_error(i, "upvar", name, n, st, 0);
 }
 

@@ -270,3 +270,13 @@ proc cb {args} {lappend ::log $args}
 proc p {n} {set y $n; trace add variable y unset cb; if {$n > 0} {p [expr {$n-1}]}; return $n}
 proc t {} {set y 1; trace add variable y unset cb; tailcall set ::z 5}
 list [p 2] [t] $log
+# case: core-upvar-cycle-refused
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+proc p {} {upvar 0 a b; upvar 0 b a}
+proc p1 {} {upvar 0 a b; upvar 0 a b; set b 3; set a}
+proc p2 {} {upvar 0 ::g1 b; upvar 0 b ::g1}
+list [ec {upvar 0 a b; upvar 0 b a}] [ec {upvar 0 x y; upvar 0 y z; upvar 0 z x}] [ec p] [ec p1] [ec p2]
+# case: core-upvar-cycle-namespace-upvar
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+namespace eval ns1 {}
+list [ec {namespace upvar :: d e; namespace upvar :: e d}] [ec {namespace upvar ns1 v w; upvar 0 w ::ns1::v}]
