@@ -334,3 +334,33 @@ set ::log {}
 trace add execution loop enter {apply {{c o} {lappend ::log $c}}}
 namespace eval n {proc f {} {tailcall string length}}
 list [loop 3] $::log [catch n::f m] $m
+# case: control-return-level0-extra-options-kept
+proc p {} {return -level 0 x y z}
+proc q {} {return -level 0 x y z; return w}
+proc r {} {return -foo bar z}
+set res {}
+catch p m o; lappend res $m $o
+catch q m o; lappend res $m $o
+catch r m o; lappend res $m $o
+catch {r; set a 1} m o; lappend res $m $o
+catch {return -level 0 x y z} m o; lappend res $m $o
+catch {set b 2} m o; lappend res $m $o
+catch {catch {return -level 0 x y z} mm oo; set b 2} m o; lappend res $m $o
+catch {if 1 {return -level 0 x y z}} m o; lappend res $m $o
+catch {eval {return -level 0 x y z}} m o; lappend res $m $o
+catch {return -level 0 x y z; break} m o; lappend res $m $o
+catch {return -level 0 x y z; return -code 5 q} m o; lappend res $m $o
+catch {return -level 0 x y z; return -a b q} m o; lappend res $m $o
+catch {return -level 0 x y z; string length abc} m o; lappend res $m $o
+catch {return -level 0 -code break x y z} m o; lappend res $m $o
+set res
+# case: control-return-level0-extra-options-errors
+set res {}
+catch {return -level 0 -code error -errorcode E x y z} m o; lappend res $m $o
+catch {return -level 0 x y z; error foo} m o; lappend res $m $o
+catch {return -level 0 x y z; expr {1/0}} m o; lappend res $m [dict get $o -code] [dict get $o -errorcode]
+proc p {} {return -code error -foo bar -errorcode E msg}
+proc p2 {} {return -code error -errorinfo II -foo bar msg}
+catch p m o; lappend res $m $o
+catch p2 m o; lappend res $m $o
+set res
