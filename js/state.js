@@ -30,6 +30,7 @@ export const VAR_TRACE_ERROR = 6;
 export const VAR_NOT_INT = 7;
 export const VAR_NOT_LIST = 8;
 export const VAR_EXISTS = 9;
+export const VAR_SELF = 10;
 
 // Kinds of command (FEATHER_CMD_*).
 export const CMD_NONE = 0;
@@ -190,8 +191,21 @@ export class VarResult {
   }
 }
 
+/** Whether the scalar link chain from table[name] reaches local[lname]. */
+function linksTo(table, name, local, lname) {
+  let v = table.get(name);
+  for (let n = 0; n < 1000; n++) { // a chain is never a cycle; bound it anyway
+    if (v === undefined || v.link === null || v.link.key !== null) return false;
+    table = v.link.table;
+    name = v.link.name;
+    if (table === local && name === lname) return true;
+    v = table.get(name);
+  }
+  return false;
+}
+
 const R = [];
-for (let s = 0; s <= VAR_EXISTS; s++) R.push(new VarResult(s));
+for (let s = 0; s <= VAR_SELF; s++) R.push(new VarResult(s));
 
 /** The persistent state of one interpreter. evaluate(script) runs a script
  * nested (never resetting memory) and returns [code, result]. */
@@ -779,7 +793,7 @@ export class State {
       ttable = maybe;
     }
     if (ttable === local && ttail === name && tkey === null) {
-      if (level >= 0) return VAR_EXISTS; // "can't upvar from variable to itself"
+      if (level >= 0) return VAR_SELF;
       let v = local.get(name);
       if (v === undefined) {
         v = new Var();
@@ -788,6 +802,7 @@ export class State {
       v.declared = true; // `variable x` in its own namespace
       return VAR_OK;
     }
+    if (tkey === null && linksTo(ttable, ttail, local, name)) return VAR_SELF; // upvar 0 a b; upvar 0 b a
     const existing = local.get(name);
     if (existing !== undefined && existing.link === null && existing.defined()) return VAR_EXISTS;
     if (level < 0 && ttable !== this.globalNs.vars) {

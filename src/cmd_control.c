@@ -318,7 +318,13 @@ static int cmd_return(FeatherInterp i, int objc, FeatherObj *objv) {
         }
         nextra = kept;
     }
-    st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
+    /* A plain "return value" leaves the last options, as Tcl's does. */
+    if (objc > 2) st->return_opts = nextra ? f_list_new(i, extra, nextra) : 0;
+    if (level == 0 && code == TCL_ERROR && !info && !estack) {
+        /* Tcl compiles it: "returnImm result options". */
+        FeatherObj entry[3] = {f_str(i, "returnImm"), f_result(i), st->return_opts ? st->return_opts : f_empty(i)};
+        f_errorstack_add(i, "INNER", f_list_new(i, entry, 3));
+    }
     if (level == 0) return code;
     st->return_code = code;
     st->return_level = (int)level;
@@ -329,6 +335,7 @@ static int cmd_error(FeatherInterp i, int objc, FeatherObj *objv) {
     if (objc < 2 || objc > 4) return f_wrong_args(i, 1, objv, "message ?errorInfo? ?errorCode?");
     InterpState *st = f_state(i);
     f_error_reset(i);
+    st->return_opts = 0; /* a new error ends a return's options */
     f_set_result(i, objv[1]);
     if (objc >= 3) {
         uint32_t n;
@@ -407,17 +414,27 @@ static FeatherObj errorstack_complete(FeatherInterp i) {
 /* The options dictionary of a completed script, as catch and try see it. */
 FeatherObj f_return_options(FeatherInterp i, int code) {
     InterpState *st = f_state(i);
-    FeatherObj items[18];
+    FeatherObj items[24];
     uint32_t n = 0;
     int level = 0;
-    if (code == TCL_RETURN) {
-        if (st->return_opts) {
-            FeatherObj *extra;
-            uint32_t ne;
-            if (f_list(i, st->return_opts, &extra, &ne) == TCL_OK) {
-                for (uint32_t k = 0; k < ne && n < 8; k++) items[n++] = extra[k];
+    /* A return's other options stay until a catch or another error ends
+     * them (as Tcl's: "return -level 0 x y z" completes with "x y"). */
+    bool has_info = false, has_code = false;
+    if (st->return_opts) {
+        FeatherObj *extra;
+        uint32_t ne;
+        if (f_list(i, st->return_opts, &extra, &ne) == TCL_OK) {
+            for (uint32_t k = 0; k + 1 < ne && n < 8; k += 2) {
+                items[n++] = extra[k];
+                items[n++] = extra[k + 1];
+                if (code != TCL_ERROR || !f_obj_eq(i, extra[k], "-errorinfo")) continue;
+                has_info = true;
+                items[n - 1] = f_error_info(i); /* with what the error logged since */
             }
+            for (uint32_t k = 0; k + 1 < n; k += 2) has_code |= f_obj_eq(i, items[k], "-errorcode");
         }
+    }
+    if (code == TCL_RETURN) {
         level = st->return_level;
         code = st->return_code;
     }
@@ -437,10 +454,14 @@ FeatherObj f_return_options(FeatherInterp i, int code) {
     if (code == TCL_ERROR && level == 0) {
         items[n++] = f_str(i, "-errorstack");
         items[n++] = errorstack_complete(i);
-        items[n++] = f_str(i, "-errorcode");
-        items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
-        items[n++] = f_str(i, "-errorinfo");
-        items[n++] = f_error_info(i);
+        if (!has_code) {
+            items[n++] = f_str(i, "-errorcode");
+            items[n++] = st->error_code ? st->error_code : f_str(i, "NONE");
+        }
+        if (!has_info) {
+            items[n++] = f_str(i, "-errorinfo");
+            items[n++] = f_error_info(i);
+        }
         items[n++] = f_str(i, "-errorline");
         items[n++] = f_int(i, st->error_line ? st->error_line : 1);
     }
@@ -463,10 +484,10 @@ static int cmd_catch(FeatherInterp i, int objc, FeatherObj *objv) {
         feather_host_var_set(i, "::errorCode", 11, NULL, -1, st->error_code ? st->error_code : f_str(i, "NONE"), &dummy);
         f_error_reset(i);
     }
+    st->return_opts = 0; /* a catch ends a return's options, whatever its code */
     if (code == TCL_RETURN) {
         st->return_code = TCL_OK;
         st->return_level = 1;
-        st->return_opts = 0;
     }
     if (objc >= 3 && f_var_set(i, objv[2], result, NULL) != TCL_OK) return TCL_ERROR;
     if (objc == 4 && f_var_set(i, objv[3], opts, NULL) != TCL_OK) return TCL_ERROR;

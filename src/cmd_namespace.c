@@ -43,6 +43,7 @@ static FeatherObj resolve_here(FeatherInterp i, const char *s, uint32_t n, int c
     FeatherObj cur = feather_host_ns_current(i);
     uint32_t cl;
     const char *cs = f_get(i, cur, &cl);
+    if (n == 0 && cl != 2) return 0; /* "" is the global namespace, named so only there */
     StrBuf b;
     sb_init(&b, cl + n + 4);
     sb_add(&b, cs, cl);
@@ -398,6 +399,10 @@ static int ns_eval(FeatherInterp i, int objc, FeatherObj *objv) {
     uint32_t n;
     const char *name = f_get(i, objv[2], &n);
     FeatherObj fq = resolve_here(i, name, n, 1);
+    if (!fq && n == 0) {
+        f_set_error_code(i, f_str(i, "TCL OPERATION NAMESPACE CREATEGLOBAL"));
+        return f_error(i, "can't create namespace \"\": only global namespace can have empty name");
+    }
     if (!fq) return f_error(i, "can't create namespace \"%S\"", name, n);
     uint32_t fn;
     const char *fqs = f_get(i, fq, &fn);
@@ -552,6 +557,10 @@ static int cmd_namespace(FeatherInterp i, int objc, FeatherObj *objv) {
             sb_add(&q, other, on);
             int st = feather_host_var_link(i, local, ln, -1, q.data, q.len);
             if (st == FEATHER_VAR_EXISTS) return f_error(i, "variable \"%S\" already exists", local, ln);
+            if (st == FEATHER_VAR_SELF) {
+                f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+                return f_error(i, "can't upvar from variable to itself");
+            }
             if (st != FEATHER_VAR_OK) return f_var_error(i, "upvar", local, ln, st, 0);
         }
         return f_ok_empty(i);

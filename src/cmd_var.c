@@ -141,7 +141,34 @@ static int link_error(FeatherInterp i, int st, const char *name, uint32_t n) {
         f_set_error_code(i, f_str(i, "TCL UPVAR EXISTS"));
         return f_error(i, "variable \"%S\" already exists", name, n);
     }
+    if (st == FEATHER_VAR_SELF) {
+        f_set_error_code(i, f_str(i, "TCL UPVAR SELF"));
+        return f_error(i, "can't upvar from variable to itself");
+    }
     return f_var_error(i, "upvar", name, n, st, 0);
+}
+
+/* A missing namespace in upvar: Tcl finds otherVar before it makes the
+ * local, so the error names the target when its namespace is missing. */
+static int link_ns_error(FeatherInterp i, const char *other, uint32_t on, const char *local, uint32_t ln) {
+    uint32_t end = 0, sep = 0;
+    while (end < on && other[end] != '(') end++;
+    for (uint32_t c = 0; c + 1 < end; c++) {
+        if (other[c] == ':' && other[c + 1] == ':') sep = c + 2;
+    }
+    if (sep > 0) {
+        uint32_t qn = sep;
+        while (qn > 0 && other[qn - 1] == ':') qn--;
+        if (!feather_host_ns_resolve(i, qn ? other : "::", qn ? qn : 2, 0)) {
+            f_var_error(i, "access", other, on, FEATHER_VAR_NO_NAMESPACE, 0);
+            if (end < on) { /* the error code names the array */
+                FeatherObj code[4] = {f_str(i, "TCL"), f_str(i, "LOOKUP"), f_str(i, "VARNAME"), f_strn(i, other, end)};
+                f_set_error_code(i, f_list_new(i, code, 4));
+            }
+            return TCL_ERROR;
+        }
+    }
+    return f_var_error(i, "create", local, ln, FEATHER_VAR_NO_NAMESPACE, 0);
 }
 
 /* A local name for upvar or global may not look like an array element. */
@@ -169,6 +196,7 @@ static int cmd_global(FeatherInterp i, int objc, FeatherObj *objv) {
         if (!(n >= 2 && s[0] == ':' && s[1] == ':')) sb_add(&q, "::", 2);
         sb_add(&q, s, n);
         int st = feather_host_var_link(i, tail, tn, -1, q.data, q.len);
+        if (st == FEATHER_VAR_NO_NAMESPACE) return f_var_error(i, "access", s, n, st, 0);
         if (st != FEATHER_VAR_OK) return link_error(i, st, tail, tn);
     }
     return f_ok_empty(i);
@@ -229,6 +257,7 @@ static int cmd_upvar(FeatherInterp i, int objc, FeatherObj *objv) {
             return f_error(i, "can't upvar from variable to itself");
         }
         int st = feather_host_var_link(i, local, ln, qualified ? -1 : level, other, on);
+        if (st == FEATHER_VAR_NO_NAMESPACE) return link_ns_error(i, other, on, local, ln);
         if (st != FEATHER_VAR_OK) return link_error(i, st, local, ln);
     }
     return f_ok_empty(i);

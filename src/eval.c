@@ -579,8 +579,8 @@ static int proc_wrong_args(FeatherInterp i, CachedParams *cp, FeatherObj name, b
  * are then objv[1..] and errors name "apply lambdaExpr". pinned: the
  * handles of info are pinned (from a cached lookup), so their parse can be
  * cached too. */
-int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
-                  bool pinned) {
+static int call_lambda_once(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
+                            bool pinned) {
     InterpState *st = f_state(i);
     CachedParams *cp = get_params(i, info->params, pinned);
     if (!cp) return TCL_ERROR;
@@ -658,29 +658,78 @@ int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *o
         }
     }
     feather_host_frame_pop(i);
-    if (st->tailcall) {
-        /* tailcall: the proc's frame is gone; run its replacement here. */
-        FeatherObj tail = st->tailcall;
+    return code;
+}
+
+/* Tail calls run here, one after another in the caller's place: each proc's
+ * frame is gone before its replacement runs, so a chain of any length keeps
+ * the nesting, the C stack, the arena and the scratch handles bounded. A
+ * proc target runs in this loop; any other command is invoked once. Only
+ * the last tail is logged in errorInfo, as Tcl does. */
+#define TAILCALL_RELEASE_EVERY 64
+
+static int run_tailcalls(FeatherInterp i, InterpState *st, int code) {
+    size_t amark = f_mark();
+    uint32_t smark = feather_host_scratch_mark(i);
+    uint32_t count = 0;
+    FeatherObj cur = 0; /* the tail now running as a proc */
+    FeatherCmdInfo info;
+    while (st->tailcall) {
+        FeatherObj tail = st->tailcall, cmd = st->tailcall_cmd;
         st->tailcall = 0;
-        if (code == TCL_OK) {
-            FeatherObj *tv;
-            uint32_t tc;
-            code = f_list(i, tail, &tv, &tc);
-            if (code == TCL_OK && tc > 0) {
-                FeatherObj word0 = tv[0];
-                if (st->tailcall_cmd) tv[0] = st->tailcall_cmd;
-                st->tailcall_cmd = 0;
-                code = f_invoke(i, (int)tc, tv);
-                tv[0] = word0;
-                if (code == TCL_ERROR) {
-                    uint32_t tn;
-                    const char *ts = f_get(i, tail, &tn);
-                    log_command(i, ts, tn);
-                }
-            }
+        st->tailcall_cmd = 0;
+        if (code != TCL_OK) break;
+        cur = 0;
+        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if (!st->oom) f_release(amark);
+        if (++count % TAILCALL_RELEASE_EVERY == 0 && !st->oom) {
+            /* Nothing made by the previous tails is referenced but these two. */
+            FeatherObj keep[2] = {tail, cmd};
+            FeatherObj *kv;
+            uint32_t kn;
+            st->result = 0;
+            FeatherObj kept = f_scratch_release(i, smark, f_list_new(i, keep, cmd ? 2 : 1));
+            if (f_list(i, kept, &kv, &kn) != TCL_OK) return TCL_ERROR;
+            tail = kv[0];
+            cmd = kn > 1 ? kv[1] : 0;
         }
+        FeatherObj *tv;
+        uint32_t tc;
+        code = f_list(i, tail, &tv, &tc);
+        if (code != TCL_OK || tc == 0) break;
+        FeatherObj word0 = tv[0];
+        if (cmd) tv[0] = cmd;
+        uint32_t n;
+        const char *name = f_get(i, tv[0], &n);
+        bool pinned = cache_cmd_get(i, name, n, &info);
+        if (!pinned) {
+            memset(&info, 0, sizeof info);
+            feather_host_cmd_lookup(i, name, n, &info);
+            if (info.cacheable) pinned = cache_cmd_put(i, name, n, &info);
+        }
+        tv[0] = word0; /* found from the proc's namespace; run as written */
+        if (info.kind == FEATHER_CMD_PROC && !(info.traced | st->stepping)) {
+            cur = tail;
+            code = call_lambda_once(i, &info, (int)tc, tv, 0, pinned);
+            continue;
+        }
+        code = info.traced | st->stepping ? f_invoke_traced(i, &info, (int)tc, tv, name, n, pinned)
+                                          : f_invoke_found(i, &info, (int)tc, tv, name, n, pinned);
+        if (code == TCL_ERROR) cur = tail;
+    }
+    if (code == TCL_ERROR && cur) {
+        uint32_t tn;
+        const char *ts = f_get(i, cur, &tn);
+        log_command(i, ts, tn);
     }
     return code;
+}
+
+int f_call_lambda(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, FeatherObj lambda,
+                  bool pinned) {
+    InterpState *st = f_state(i);
+    int code = call_lambda_once(i, info, objc, objv, lambda, pinned);
+    return st->tailcall ? run_tailcalls(i, st, code) : code;
 }
 
 /* A TCL_RETURN reached a proc (or the top level): apply -level and -code. */

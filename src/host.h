@@ -59,7 +59,8 @@ enum {
     FEATHER_VAR_TRACE_ERROR = 6,     /* a trace failed; *out holds the message */
     FEATHER_VAR_NOT_INT = 7,         /* var_incr fast path: value has no int rep */
     FEATHER_VAR_NOT_LIST = 8,        /* var_lappend fast path: value has no list rep */
-    FEATHER_VAR_EXISTS = 9           /* var_link: local name already exists */
+    FEATHER_VAR_EXISTS = 9,          /* var_link: local name already exists */
+    FEATHER_VAR_SELF = 10            /* var_link: the target resolves to the local itself */
 };
 
 /* Kinds of command (feather_host_cmd_*). */

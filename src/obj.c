@@ -156,6 +156,7 @@ FeatherObj f_format(FeatherInterp i, const char *fmt, ...) {
 }
 
 int f_error(FeatherInterp i, const char *fmt, ...) {
+    f_state(i)->return_opts = 0; /* a new error ends a return's options */
     StrBuf b;
     sb_init(&b, 64);
     va_list ap;

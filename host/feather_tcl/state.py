@@ -43,6 +43,7 @@ VAR_TRACE_ERROR: Final = 6
 VAR_NOT_INT: Final = 7
 VAR_NOT_LIST: Final = 8
 VAR_EXISTS: Final = 9
+VAR_SELF: Final = 10
 
 # Kinds of command (FEATHER_CMD_*).
 CMD_NONE: Final = 0
@@ -775,6 +776,19 @@ class State:
             return 2
         return 1 if var.value is not None else 0
 
+    @staticmethod
+    def _links_to(table: dict[str, Var], name: str, local: dict[str, Var], lname: str) -> bool:
+        """Whether the scalar link chain from table[name] reaches local[lname]."""
+        var = table.get(name)
+        for _ in range(1000):  # a chain is never a cycle; bound it anyway
+            if var is None or var.link is None or var.link.key is not None:
+                return False
+            table, name = var.link.table, var.link.name
+            if table is local and name == lname:
+                return True
+            var = table.get(name)
+        return False
+
     def var_link(self, name: str, level: int, target: str) -> int:
         frame = self.active
         local = frame.locals if frame.locals is not None else frame.ns.vars
@@ -803,14 +817,14 @@ class State:
             ttable = maybe_table
         if ttable is local and ttail == name and tkey is None:
             if level >= 0:
-                # TODO(contract): Tcl says "can't upvar from variable to itself"; host.h
-                # has no status for it, so the core reports "already exists".
-                return VAR_EXISTS
+                return VAR_SELF
             var = local.get(name)
             if var is None:
                 var = local[name] = Var()
             var.declared = True  # `variable x` in its own namespace
             return VAR_OK
+        if tkey is None and self._links_to(ttable, ttail, local, name):
+            return VAR_SELF  # e.g. upvar 0 a b; upvar 0 b a
         existing = local.get(name)
         if existing is not None and existing.link is None and existing.defined():
             return VAR_EXISTS

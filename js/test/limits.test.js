@@ -703,3 +703,17 @@ test("types: the limits API of feather.d.ts type-checks under --strict", (t) => 
   });
   assert.equal(done.status, 0, done.stdout.toString() + done.stderr.toString());
 });
+
+test("a tailcall chain of 100,000 keeps the nesting and memory of 100", async () => {
+  const f = await createFeather(await wasmModule(), { write: () => {} });
+  const id = f.create();
+  f.eval(id, "proc loop {n} {if {$n == 0} {return [info level]}; tailcall loop [expr {$n-1}]}");
+  assert.equal(f.eval(id, "loop 100"), "1");
+  const base = f.memoryStats(id);
+  assert.equal(f.eval(id, "loop 100000"), "1");
+  const stats = f.memoryStats(id);
+  assert.ok(stats.scratchHighWater <= base.scratchHighWater + 64, `${stats.scratchHighWater}`);
+  assert.ok(stats.wasmArenaHighWater <= base.wasmArenaHighWater + 1024, `${stats.wasmArenaHighWater}`);
+  assert.equal(stats.wasmMemoryBytes, base.wasmMemoryBytes);
+  assertClean(f, id);
+});

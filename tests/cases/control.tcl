@@ -284,3 +284,83 @@ foreach s {{return a b} {return a b c} {return -code error a b c} {return a b c 
 }
 proc p {} {return x y z}
 lappend r [p]
+# case: control-tailcall-deep-self
+proc loop {n} {if {$n == 0} {return done}; tailcall loop [expr {$n-1}]}
+list [loop 100000] [info level]
+# case: control-tailcall-deep-mutual
+proc even {n} {if {$n == 0} {return even}; tailcall odd [expr {$n-1}]}
+proc odd {n} {if {$n == 0} {return odd}; tailcall even [expr {$n-1}]}
+list [even 100001] [odd 50000]
+# case: control-tailcall-deep-accumulate
+proc sum {n acc} {if {$n == 0} {return $acc}; tailcall sum [expr {$n-1}] [expr {$acc+$n}]}
+sum 100000 0
+# case: control-tailcall-chain-info-level
+proc a {} {tailcall b 1}
+proc b {x} {tailcall c $x 2}
+proc c {x y} {list [info level] [info level 0] $x $y}
+namespace eval n {proc f {} {tailcall g 3}; proc g {x} {list [info level 0] [namespace current]}}
+list [a] [n::f]
+# case: control-tailcall-to-builtin
+proc p {n} {if {$n > 0} {tailcall p [expr {$n-1}]}; tailcall string repeat ab 3}
+proc q {} {tailcall set ::tq 7}
+list [p 1000] [q] $::tq
+# case: control-tailcall-chain-errors
+proc a {} {tailcall b}
+proc b {} {tailcall error boom}
+proc c {} {tailcall d 1}
+proc d {x} {expr {1/0}}
+proc e {} {tailcall f 1 2}
+proc f {x} {return $x}
+proc g {n} {if {$n == 0} {tailcall nosuch 1}; tailcall g [expr {$n-1}]}
+set r {}
+foreach cmd {a c e {g 500}} {
+    catch $cmd m o
+    lappend r $m [dict get $o -errorinfo] [dict get $o -errorcode]
+}
+set r
+# case: control-tailcall-chain-return-codes
+proc h {} {tailcall return -code break}
+proc k {n} {if {$n == 0} {return -code error -errorcode {MY CODE} bad}; tailcall k [expr {$n-1}]}
+proc m {n} {if {$n == 0} {tailcall return -level 0 ok}; tailcall m [expr {$n-1}]}
+list [catch h r1] [catch {k 300} r2 o2] $r2 [dict get $o2 -errorcode] [m 300]
+# case: control-tailcall-deep-in-loop
+proc loop {n} {if {$n == 0} {return done}; tailcall loop [expr {$n-1}]}
+set r {}
+for {set i 0} {$i < 3} {incr i} {lappend r [loop 20000]}
+set r
+# case: control-tailcall-chain-traced
+proc loop {n} {if {$n == 0} {return done}; tailcall loop [expr {$n-1}]}
+set ::log {}
+trace add execution loop enter {apply {{c o} {lappend ::log $c}}}
+namespace eval n {proc f {} {tailcall string length}}
+list [loop 3] $::log [catch n::f m] $m
+# case: control-return-level0-extra-options-kept
+proc p {} {return -level 0 x y z}
+proc q {} {return -level 0 x y z; return w}
+proc r {} {return -foo bar z}
+set res {}
+catch p m o; lappend res $m $o
+catch q m o; lappend res $m $o
+catch r m o; lappend res $m $o
+catch {r; set a 1} m o; lappend res $m $o
+catch {return -level 0 x y z} m o; lappend res $m $o
+catch {set b 2} m o; lappend res $m $o
+catch {catch {return -level 0 x y z} mm oo; set b 2} m o; lappend res $m $o
+catch {if 1 {return -level 0 x y z}} m o; lappend res $m $o
+catch {eval {return -level 0 x y z}} m o; lappend res $m $o
+catch {return -level 0 x y z; break} m o; lappend res $m $o
+catch {return -level 0 x y z; return -code 5 q} m o; lappend res $m $o
+catch {return -level 0 x y z; return -a b q} m o; lappend res $m $o
+catch {return -level 0 x y z; string length abc} m o; lappend res $m $o
+catch {return -level 0 -code break x y z} m o; lappend res $m $o
+set res
+# case: control-return-level0-extra-options-errors
+set res {}
+catch {return -level 0 -code error -errorcode E x y z} m o; lappend res $m $o
+catch {return -level 0 x y z; error foo} m o; lappend res $m $o
+catch {return -level 0 x y z; expr {1/0}} m o; lappend res $m [dict get $o -code] [dict get $o -errorcode]
+proc p {} {return -code error -foo bar -errorcode E msg}
+proc p2 {} {return -code error -errorinfo II -foo bar msg}
+catch p m o; lappend res $m $o
+catch p2 m o; lappend res $m $o
+set res

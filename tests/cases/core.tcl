@@ -270,3 +270,27 @@ proc cb {args} {lappend ::log $args}
 proc p {n} {set y $n; trace add variable y unset cb; if {$n > 0} {p [expr {$n-1}]}; return $n}
 proc t {} {set y 1; trace add variable y unset cb; tailcall set ::z 5}
 list [p 2] [t] $log
+# case: core-upvar-cycle-refused
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+proc p {} {upvar 0 a b; upvar 0 b a}
+proc p1 {} {upvar 0 a b; upvar 0 a b; set b 3; set a}
+proc p2 {} {upvar 0 ::g1 b; upvar 0 b ::g1}
+list [ec {upvar 0 a b; upvar 0 b a}] [ec {upvar 0 x y; upvar 0 y z; upvar 0 z x}] [ec p] [ec p1] [ec p2]
+# case: core-upvar-cycle-namespace-upvar
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+namespace eval ns1 {}
+list [ec {namespace upvar :: d e; namespace upvar :: e d}] [ec {namespace upvar ns1 v w; upvar 0 w ::ns1::v}]
+# case: core-upvar-global-missing-namespace-names-target
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+namespace eval ex {variable v 1}
+set r {}
+foreach s {{upvar 0 ::nons::v lv} {global ::nons::v} {upvar 0 nons::v lv} {upvar 0 v nons::lv} {upvar 0 ::nons::v ::nons2::lv} {upvar 0 ::ex::v nons::lv} {upvar 0 ::nons::a(x::y) lv} {upvar #0 ::nons::v lv} {upvar 0 ::nons:: lv}} { lappend r [ec $s] }
+proc p4 {} {upvar 0 ::nons::v lv}
+proc p5 {} {global ::nons::v}
+proc p5b {} {global nons::v}
+proc p6 {} {upvar ::nons::v lv}
+proc p7 {} {upvar 1 nons::v lv}
+proc p8 {} {upvar 1 v nons::lv}
+proc p9 {} {global ::nons::x::v}
+foreach s {p4 p5 p5b p6 p7 p8 p9} { lappend r [ec $s] }
+set r

@@ -1001,3 +1001,13 @@ list [catch {namespace eval n {variable a(1) 1}} m o] $m [dict get $o -errorcode
 # case: ns-not-found-absolute-and-relative
 proc ec {s} { catch $s m o; list $m [dict get $o -errorcode] }
 list [ec {namespace parent ::nosuch}] [ec {namespace parent nosuch}] [ec {namespace children ::nosuch}] [ec {namespace eval n {namespace path ::m}}] [ec {namespace eval n {namespace path m}}] [ec {namespace inscope ::nosuch {}}] [ec {namespace upvar nosuch v w}]
+# case: namespace-empty-name-is-global-only-from-global
+namespace eval ::kid1 {}; namespace eval ::kid2::g {}
+proc ec {s} {list [catch {uplevel 1 $s} m o] $m [dict get [dict merge {-errorcode -} $o] -errorcode]}
+set r [list [lsort [lsearch -inline -all [namespace children {}] ::kid*]] [namespace children {} kid1] [namespace children :: {}] [namespace exists {}] [namespace parent {}] [namespace eval {} {namespace current}]]
+foreach ns {::kid2 ::kid2::g} {
+    foreach s {{namespace children {}} {namespace children {} *} {namespace exists {}} {namespace parent {}} {namespace eval {} {namespace current}} {namespace inscope {} {namespace current}}} {
+        lappend r [namespace eval $ns [list ec $s]]
+    }
+}
+set r

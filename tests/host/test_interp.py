@@ -383,6 +383,21 @@ def test_memory_stats_keys(session: Session) -> None:
     assert session.interp.memory_stats()["scratch_high_water"] >= 300
 
 
+def test_tailcall_chain_memory_stays_bounded() -> None:
+    """A proc tailcalling itself runs each tail in its caller's place: the scratch
+    handles and the WASM arena of 100,000 tail calls stay at those of 100."""
+    interp = Interp()
+    interp.eval("proc loop {n} {if {$n == 0} {return [info level]}; tailcall loop [expr {$n-1}]}")
+    assert interp.eval("loop 100") == "1"
+    base = interp.memory_stats()
+    assert interp.eval("loop 100000") == "1"
+    stats = interp.memory_stats()
+    assert stats["scratch_high_water"] <= base["scratch_high_water"] + 64
+    assert stats["wasm_arena_high_water"] <= base["wasm_arena_high_water"] + 1024
+    assert stats["wasm_memory_bytes"] == base["wasm_memory_bytes"]
+    assert stats["scratch_handles"] == 0 and stats["eval_depth"] == 0
+
+
 @pytest.mark.milestone("M10")
 def test_force_reset(session: Session) -> None:
     interp = session.interp

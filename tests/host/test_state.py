@@ -132,6 +132,8 @@ def test_upvar_to_a_frame_and_to_an_element(s: State) -> None:
     s.var_set("el", None, "changed")
     s.var_set("mine", None, "x")
     assert s.var_link("mine", 1, "here") == st.VAR_EXISTS
+    assert s.var_link("c1", 2, "c0") == st.VAR_OK  # c1 -> c0
+    assert s.var_link("c0", 2, "c1") == st.VAR_SELF  # c0 -> c1 -> c0: refused
     s.pop_frame()
     assert s.var_get("here", None) == (st.VAR_OK, "b")
     assert s.var_get("arr", "k") == (st.VAR_OK, "changed")
