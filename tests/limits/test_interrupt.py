@@ -57,6 +57,17 @@ def unraisable() -> Iterator[list[Any]]:
         sys.unraisablehook = saved
 
 
+@pytest.fixture
+def python_sigint() -> Iterator[None]:
+    """Python's own SIGINT handler (KeyboardInterrupt), whatever the test runner was
+    started with: a runner started in the background inherits SIGINT ignored."""
+    saved = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, saved)
+
+
 def interp_for(backend: str) -> Interp:
     interp = Interp(backend=backend)
     set_up_state(interp)
@@ -107,7 +118,9 @@ def test_a_signal_handler_raising_during_long_evals(backend: str, unraisable: li
     assert interp.eval("twice 4") == "8"
 
 
-def test_ctrl_c_during_a_long_eval(backend: str, unraisable: list[Any]) -> None:
+def test_ctrl_c_during_a_long_eval(
+    backend: str, unraisable: list[Any], python_sigint: None
+) -> None:
     """SIGINT to the main thread (what Ctrl-C does) with Python's own handler."""
     interp = interp_for(backend)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
@@ -150,7 +163,7 @@ def test_a_signal_during_a_python_command_interrupts_it(backend: str) -> None:
     assert_state_kept(interp)
 
 
-def test_handlers_are_deferred_only_while_the_core_runs() -> None:
+def test_handlers_are_deferred_only_while_the_core_runs(python_sigint: None) -> None:
     """Between evals the handlers are the embedder's own; a signal received while
     the core runs is handed to them, at a poll or when the eval returns."""
     interp = interp_for("wasm")
