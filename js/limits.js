@@ -16,8 +16,10 @@
 //   the limit: see heapReader), may not hold more scratch handles than
 //   limit / 8 at a poll, and no single string or list the host is asked to
 //   build (a concatenation, an append, a list) may be larger than the room
-//   left (strings by their length, lists at 8 bytes an element). Such a value
-//   is never built: the import throws LimitExceeded, which unwinds the WASM
+//   left (strings by their length, lists at 8 bytes an element; a value
+//   larger than the room measured at the last poll is refused only if it is
+//   still larger after a collection, garbage being counted until then). Such
+//   a value is never built: the import throws LimitExceeded, which unwinds the WASM
 //   stack at once (as a trap does); the instance is replaced when the
 //   outermost eval returns and every interp keeps its state.
 //
