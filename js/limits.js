@@ -19,9 +19,9 @@
 //   left (strings by their length, lists at 8 bytes an element; a value
 //   larger than the room measured at the last poll is refused only if it is
 //   still larger after a collection, garbage being counted until then). Such
-//   a value is never built: the import throws LimitExceeded, which unwinds the WASM
-//   stack at once (as a trap does); the instance is replaced when the
-//   outermost eval returns and every interp keeps its state.
+//   a value is never built: the import throws LimitExceeded, which unwinds
+//   the WASM stack at once (as a trap does); the instance is replaced when
+//   the outermost eval returns and every interp keeps its state.
 //
 // Linear memory itself is capped by creating the instance's memory with a
 // lower maximum (wasm.js cappedLimits): the arena then returns NULL and the
