@@ -16,10 +16,12 @@
 //   the limit: see heapReader), may not hold more scratch handles than
 //   limit / 8 at a poll, and no single string or list the host is asked to
 //   build (a concatenation, an append, a list) may be larger than the room
-//   left (strings by their length, lists at 8 bytes an element). Such a value
-//   is never built: the import throws LimitExceeded, which unwinds the WASM
-//   stack at once (as a trap does); the instance is replaced when the
-//   outermost eval returns and every interp keeps its state.
+//   left (strings by their length, lists at 8 bytes an element; a value
+//   larger than the room measured at the last poll is refused only if it is
+//   still larger after a collection, garbage being counted until then). Such
+//   a value is never built: the import throws LimitExceeded, which unwinds
+//   the WASM stack at once (as a trap does); the instance is replaced when
+//   the outermost eval returns and every interp keeps its state.
 //
 // Linear memory itself is capped by creating the instance's memory with a
 // lower maximum (wasm.js cappedLimits): the arena then returns NULL and the
@@ -229,8 +231,7 @@ export class Limits {
         let grown = this.heap.used() - this.heap0;
         if (grown > limit) {
           // Garbage counts until it is collected: collect, then measure again.
-          this.heap.collect();
-          grown = this.heap.used() - this.heap0;
+          grown = this.collect();
           if (grown > limit) return this.memoryMessage;
         }
         this.room = limit - Math.max(0, grown);
@@ -239,11 +240,26 @@ export class Limits {
     return null;
   }
 
+  /** Run a full garbage collection and measure the heap again: the growth
+   * since the outermost eval began, live data only. Sets the room left. */
+  collect() {
+    this.heap.collect();
+    const grown = this.heap.used() - this.heap0;
+    this.room = this.memoryLimit - Math.max(0, grown);
+    return grown;
+  }
+
   /** A host function is about to build a value of `size` bytes: refuse it
    * when it is larger than the memory left, or large and past the deadline.
    * Called only while imports.checking. */
   check(size) {
-    if (size > this.room) this.refuse(this.memoryMessage);
+    if (size > this.room) {
+      // The room was measured at the last poll, garbage included (V8 collects
+      // when it sees fit, later on a loaded machine): a value is refused only
+      // if it is still larger than the room once the garbage is collected.
+      if (this.heap !== null && this.memoryLimit !== null) this.collect();
+      if (size > this.room) this.refuse(this.memoryMessage);
+    }
     if (size >= BIG && this.deadline !== Infinity && performance.now() >= this.deadline) {
       this.refuse(this.deadlineMessage);
     }
