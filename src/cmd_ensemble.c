@@ -27,18 +27,6 @@ typedef struct Ensemble {
     FeatherObj ns; /* fully qualified namespace name */
 } Ensemble;
 
-/* "::ns::" + tail, or "::" + tail in the global namespace. */
-static FeatherObj qualify(FeatherInterp i, FeatherObj ns, const char *tail, uint32_t n) {
-    uint32_t nl;
-    const char *nss = f_get(i, ns, &nl);
-    StrBuf b;
-    sb_init(&b, nl + n + 4);
-    sb_add(&b, nss, nl);
-    if (nl != 2) sb_add(&b, "::", 2);
-    sb_add(&b, tail, n);
-    return f_strn(i, b.data, b.len);
-}
-
 static bool is_absolute(const char *s, uint32_t n) { return n >= 2 && s[0] == ':' && s[1] == ':'; }
 
 static int load(FeatherInterp i, FeatherCmdInfo *info, Ensemble *e) {
@@ -90,7 +78,7 @@ static int set_map(FeatherInterp i, FeatherObj value, FeatherObj cur, FeatherObj
             FeatherObj *copy = f_alloc(nw * sizeof(FeatherObj));
             if (!copy) return f_oom(i);
             memcpy(copy, words, nw * sizeof(FeatherObj));
-            copy[0] = qualify(i, cur, w, wl);
+            copy[0] = f_ns_join(i, cur, w, wl);
             impl = f_list_new(i, copy, nw);
             changed = true;
         }
@@ -153,7 +141,7 @@ static int ens_create(FeatherInterp i, int objc, FeatherObj *objv) {
         if (create_slot[opt] < 0) {
             uint32_t n;
             const char *s = f_get(i, objv[k + 1], &n);
-            command = is_absolute(s, n) ? objv[k + 1] : qualify(i, cur, s, n);
+            command = is_absolute(s, n) ? objv[k + 1] : f_ns_join(i, cur, s, n);
         } else if (set_slot(i, &e, create_slot[opt], objv[k + 1], cur) != TCL_OK) {
             return TCL_ERROR;
         }
@@ -495,7 +483,7 @@ static int impl_words(FeatherInterp i, FeatherObj ns, FeatherObj impl, FeatherOb
     uint32_t wl;
     const char *w = f_get(i, words[0], &wl);
     if (!is_absolute(w, wl)) {
-        FeatherObj q = qualify(i, ns, w, wl);
+        FeatherObj q = f_ns_join(i, ns, w, wl);
         uint32_t ql;
         const char *qs = f_get(i, q, &ql);
         FeatherCmdInfo probe;

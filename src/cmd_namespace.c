@@ -71,8 +71,7 @@ static int resolve(FeatherInterp i, FeatherObj name, const char *cmd, FeatherObj
     return TCL_OK;
 }
 
-/* "ns::tail" of a fully qualified namespace name ("::tail" for the global one). */
-static FeatherObj join_name(FeatherInterp i, FeatherObj ns, const char *tail, uint32_t n) {
+FeatherObj f_ns_join(FeatherInterp i, FeatherObj ns, const char *tail, uint32_t n) {
     uint32_t nl;
     const char *nss = f_get(i, ns, &nl);
     StrBuf b;
@@ -167,7 +166,7 @@ static int import_one(FeatherInterp i, FeatherObj cur, FeatherObj fq, FeatherObj
         exported = f_glob(p, pl, tail, tl, false);
     }
     if (!exported) return TCL_OK;
-    FeatherObj name = join_name(i, cur, tail, tl);
+    FeatherObj name = f_ns_join(i, cur, tail, tl);
     uint32_t nl;
     const char *ns = f_get(i, name, &nl);
     FeatherObj existing = feather_host_cmd_origin(i, ns, nl, 0);
@@ -386,7 +385,7 @@ static int which_var(FeatherInterp i, const char *s, uint32_t n) {
         if (f_list(i, feather_host_names(i, FEATHER_NAMES_VARS, nss, (int32_t)nl), &vars, &vn) != TCL_OK) {
             return TCL_ERROR;
         }
-        FeatherObj want = join_name(i, ns, tail, tl);
+        FeatherObj want = f_ns_join(i, ns, tail, tl);
         for (uint32_t k = 0; k < vn; k++) {
             if (obj_same(i, vars[k], want)) return f_ok(i, want);
         }

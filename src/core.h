@@ -228,6 +228,9 @@ int f_var_get_number(FeatherInterp i, const char *name, uint32_t n, FeatherObj *
 /* The same with the name as bytes. */
 int f_var_get_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj *out);
 int f_var_set_s(FeatherInterp i, const char *name, uint32_t n, FeatherObj value, FeatherObj *out);
+/* "ns::tail" of a fully qualified namespace name ("::tail" for the global one;
+ * cmd_namespace.c). */
+FeatherObj f_ns_join(FeatherInterp i, FeatherObj ns, const char *tail, uint32_t n);
 /* Split "a(k)" into array name and key; key_len -1 when not an element. */
 void f_split_varname(const char *name, uint32_t n, uint32_t *base_len, const char **key,
                      int32_t *key_len);
