@@ -270,7 +270,11 @@ export class State {
     if (found !== null) return found;
     const [absolute, path, tail] = splitName(name);
     if (tail) path.push(tail);
-    let ns = absolute ? this.globalNs : this.active.ns;
+    return this.makePath(absolute ? this.globalNs : this.active.ns, path);
+  }
+
+  /** The namespace path names below ns, each created where missing. */
+  makePath(ns, path) {
     for (const part of path) {
       let child = ns.children.get(part);
       if (child === undefined) {
@@ -1108,17 +1112,7 @@ export class State {
     if (ns === null && tail) {
       // rename creates the namespaces the new name needs, as Tcl does.
       const [absolute, path] = splitName(newName);
-      ns = absolute ? this.globalNs : this.active.ns;
-      for (const part of path) {
-        let child = ns.children.get(part);
-        if (child === undefined) {
-          child = new Namespace(ns.qualify(part), ns);
-          ns.children.set(part, child);
-          this.namespaces.set(child.name, child);
-          this.commandsChanged();
-        }
-        ns = child;
-      }
+      ns = this.makePath(absolute ? this.globalNs : this.active.ns, path);
     }
     if (ns === null) return 3;
     if (ns.commands.has(tail)) return 2;

@@ -699,7 +699,13 @@ class Imports:
                 self._cmd_handles(real, gen)
         cacheable = 1 if s.resolves_everywhere(text, cmd) else 0
         fields = (
-            real.kind, real.id, real.hparams, real.hbody, real.hns, cmd.hname, cacheable,
+            real.kind,
+            real.id,
+            real.hparams,
+            real.hbody,
+            real.hns,
+            cmd.hname,
+            cacheable,
             1 if cmd.etraces else 0,
         )
         if 0 <= out and out + _INFO.size <= inst.size:

@@ -310,7 +310,10 @@ class State:
         absolute, path, tail = split_name(name)
         if tail:
             path = [*path, tail]
-        ns = self.global_ns if absolute else self.active.ns
+        return self._make_path(self.global_ns if absolute else self.active.ns, path)
+
+    def _make_path(self, ns: Namespace, path: list[str]) -> Namespace:
+        """The namespace path names below ns, each created where missing."""
         for part in path:
             child = ns.children.get(part)
             if child is None:
@@ -1150,15 +1153,7 @@ class State:
         if ns is None and tail:
             # rename creates the namespaces the new name needs, as Tcl does.
             absolute, path, _ = split_name(new)
-            ns = self.global_ns if absolute else self.active.ns
-            for part in path:
-                child = ns.children.get(part)
-                if child is None:
-                    child = Namespace(ns.qualify(part), ns)
-                    ns.children[part] = child
-                    self.namespaces[child.name] = child
-                    self._changed()
-                ns = child
+            ns = self._make_path(self.global_ns if absolute else self.active.ns, path)
         if ns is None:
             return 3
         if tail in ns.commands:
