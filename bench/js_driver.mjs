@@ -6,11 +6,12 @@
 //     warmup: { prelude, n } | null, probe: bool }
 // stdout: a line "FEATHER-BENCH " + JSON
 //   { ok, seconds, result, error, hostCalls, scratchPeak, scratchPeakExact, arenaPeak,
-//     memoryBytes }
+//     memoryBytes, coldSeconds }
 //
 // The timed part is measured around feather.eval, so start-up and compiling the
 // module are excluded. With `warmup`, the whole workload runs once first at that
-// (small) size in another interp, so V8 has tiered up the module's hot functions.
+// size in another interp (bench/run.py asks for the timed run's own size), so V8
+// has tiered up the module's hot functions; that first run's time is coldSeconds.
 // With `probe`, a command `bench_probe` records the scratch handles and arena bytes
 // in use at the end of the timed script (a lower bound of the peak unless the host
 // reports its own high-water mark).
@@ -101,6 +102,7 @@ function runOnce(feather, req, prelude, n, probe) {
   } catch (e) {
     out.statsError = message(e);
   }
+  feather.destroy(id); // a warm-up's values do not weigh on the timed run
   return out;
 }
 
@@ -120,6 +122,10 @@ async function main() {
       reply(w);
       return;
     }
+    const out = runOnce(feather, req, req.prelude, req.n, req.probe);
+    out.coldSeconds = w.seconds;
+    reply(out);
+    return;
   }
   reply(runOnce(feather, req, req.prelude, req.n, req.probe));
 }

@@ -3,7 +3,12 @@
 (Node.js) and tclsh, in the same run.
 
 Each workload runs at its size N and at 2N, on every host, interleaved (for each
-repetition, each host in turn), several repetitions; the table shows the median wall
+repetition, each host in turn), several repetitions. Every repetition is a new process
+(a new wasmtime runtime on Python) that runs the workload twice at the same size, each
+time in a fresh interpreter: the first run is "cold" (V8 still compiling the module's
+hot functions with its optimizing tier, Tcl's allocator and caches empty), the second
+is the timed one the table and ratios use (a long-lived program's steady state); the
+cold times are reported beside them. The table shows the median wall
 time per host, the ratio to tclsh, the host calls per iteration (exact: the host's
 crossing counter over the timed part, divided by N), the peak scratch handles and
 arena bytes, the scaling 2N/N (flagged above 2.2) and whether the hosts' results
@@ -60,6 +65,8 @@ UNAVAILABLE_KEYS = (
     "median_2n_s",
     "scaling",
     "ratio_to_tclsh",
+    "cold_median_s",
+    "cold_ratio_to_tclsh",
     "result",
     "host_calls",
     "host_calls_per_iteration",
@@ -166,6 +173,7 @@ class Run:
     scratch_peak_exact: bool = False  # False: handles in use at the end of the timed part
     arena_peak: int | None = None  # the arena's high-water mark, in bytes
     memory_bytes: int | None = None  # linear memory size after the run
+    cold_seconds: float | None = None  # the same workload's first run in this process
 
     @property
     def ok(self) -> bool:
@@ -181,7 +189,10 @@ class Host(Protocol):
 
     def version(self) -> str: ...
 
-    def run(self, w: Workload, variables: dict[str, int], *, probe: bool, warmup: bool) -> Run: ...
+    def run(self, w: Workload, variables: dict[str, int], *, probe: bool, warmup: bool) -> Run:
+        """One run. With warmup, the workload first runs once at the same size in
+        another interpreter of the same process; that run's time is cold_seconds."""
+        ...
 
 
 class BenchTimeout(BaseException):
@@ -240,6 +251,16 @@ class PythonHost:
         return f"Python {platform.python_version()}, wasmtime {wasmtime}"
 
     def run(self, w: Workload, variables: dict[str, int], *, probe: bool, warmup: bool) -> Run:
+        if not warmup:
+            return self._once(w, variables, probe=probe)
+        cold = self._once(w, variables, probe=False)
+        if not cold.ok:
+            return cold
+        out = self._once(w, variables, probe=probe)
+        out.cold_seconds = cold.seconds
+        return out
+
+    def _once(self, w: Workload, variables: dict[str, int], *, probe: bool) -> Run:
         mod = self._mod
         out = Run()
         probed = {"scratch": 0, "arena": 0}
@@ -360,7 +381,6 @@ class JsHost:
 
     def run(self, w: Workload, variables: dict[str, int], *, probe: bool, warmup: bool) -> Run:
         assert self.node is not None
-        quick = w.variables(quick=True)
         request = {
             "feather": str(self.feather),
             "wasm": str(self.wasm),
@@ -370,7 +390,7 @@ class JsHost:
             "setup": w.setup,
             "timed": w.timed,
             "check": w.check,
-            "warmup": {"prelude": prelude(quick), "n": quick["N"]} if warmup else None,
+            "warmup": {"prelude": prelude(variables), "n": variables["N"]} if warmup else None,
             "probe": probe,
         }
         driver = [self.node, str(BENCH / "js_driver.mjs")]
@@ -388,6 +408,7 @@ class JsHost:
             scratch_peak_exact=bool(data.get("scratchPeakExact")),
             arena_peak=data.get("arenaPeak"),
             memory_bytes=data.get("memoryBytes"),
+            cold_seconds=data.get("coldSeconds"),
         )
 
 
@@ -417,7 +438,8 @@ class TclshHost:
     def run(self, w: Workload, variables: dict[str, int], *, probe: bool, warmup: bool) -> Run:
         assert self.tclsh is not None
         flat = " ".join(f"{k} {v}" for k, v in variables.items())
-        header = f"{w.mode} {len(w.setup)} {len(w.timed)} {len(w.check)}\n{flat}\n"
+        runs = 2 if warmup else 1
+        header = f"{w.mode} {len(w.setup)} {len(w.timed)} {len(w.check)} {runs}\n{flat}\n"
         request = header + w.setup + w.timed + w.check
         driver = [self.tclsh, str(BENCH / "tclsh_driver.tcl")]
         try:
@@ -427,7 +449,8 @@ class TclshHost:
         state, _, micros = status.partition(" ")
         if state != "ok":
             return Run(error=payload.splitlines()[0] if payload else "failed")
-        return Run(seconds=int(micros) / 1e6, result=payload)
+        times = [int(m) / 1e6 for m in micros.split()]
+        return Run(seconds=times[-1], result=payload, cold_seconds=times[0] if warmup else None)
 
 
 def make_host(name: str, timeout: float) -> Host:
@@ -456,6 +479,15 @@ class Cell:
     @property
     def median(self) -> float | None:
         return statistics.median(self.times) if self.times and self.error is None else None
+
+    @property
+    def cold_times(self) -> list[float]:
+        return [r.cold_seconds for r in self.runs if r.ok and r.cold_seconds is not None]
+
+    @property
+    def cold_median(self) -> float | None:
+        times = self.cold_times
+        return statistics.median(times) if times and self.error is None else None
 
     @property
     def results(self) -> list[str]:
@@ -611,9 +643,11 @@ def agreement(per: dict[str, dict[int, Cell]]) -> tuple[str, list[str]]:
     return ("ok" if compared else "-"), problems
 
 
-def ratio(per: dict[str, dict[int, Cell]], host: str) -> float | None:
-    base = per.get("tclsh", {}).get(1, Cell()).median
-    mine = per[host][1].median
+def ratio(per: dict[str, dict[int, Cell]], host: str, *, cold: bool = False) -> float | None:
+    """The host's median at N over tclsh's (of the timed runs, or of the cold first runs)."""
+    base_cell, mine_cell = per.get("tclsh", {}).get(1, Cell()), per[host][1]
+    base = base_cell.cold_median if cold else base_cell.median
+    mine = mine_cell.cold_median if cold else mine_cell.median
     if base is None or mine is None or base <= 0:
         return None
     return mine / base
@@ -673,6 +707,11 @@ def summarize(
                 "times_2n_s": c2.times,
                 "scaling": scaling(per[h.name]),
                 "ratio_to_tclsh": ratio(per, h.name) if h.name != "tclsh" else None,
+                "cold_median_s": c1.cold_median,
+                "cold_times_s": c1.cold_times,
+                "cold_ratio_to_tclsh": (
+                    ratio(per, h.name, cold=True) if h.name != "tclsh" else None
+                ),
                 "result": digest(c1.result),
                 "result_2n": digest(c2.result),
                 "host_calls": calls,
@@ -698,7 +737,14 @@ def summarize(
             continue
         ratios = [r["hosts"][h.name]["ratio_to_tclsh"] for r in rows]
         ran = [x for x in ratios if x is not None]
-        means[h.name] = {"geomean_ratio": geomean(ran), "workloads": len(ran), "of": len(rows)}
+        cold = [x for r in rows if (x := r["hosts"][h.name]["cold_ratio_to_tclsh"]) is not None]
+        means[h.name] = {
+            "geomean_ratio": geomean(ran),
+            "workloads": len(ran),
+            "of": len(rows),
+            "cold_geomean_ratio": geomean(cold),
+            "cold_workloads": len(cold),
+        }
     mem: dict[str, Any] = {
         host: {
             str(n): {
@@ -815,6 +861,11 @@ def render(report: dict[str, Any]) -> str:
             f"geometric mean, {h} / tclsh: {value} (over {g['workloads']} of {g['of']} "
             f"workloads; target ≤ {TARGET_RATIO[h]:g}×)"
         )
+        if g["cold_geomean_ratio"] is not None:
+            out.append(
+                f"  first runs in a fresh process (cold), {h} / tclsh: "
+                f"{g['cold_geomean_ratio']:.3g}× (over {g['cold_workloads']} workloads)"
+            )
     for which in (wasm, ["tclsh"]):
         flagged = [
             f"{r['workload']} on {h}" if len(which) > 1 else r["workload"]
@@ -851,7 +902,8 @@ def render(report: dict[str, Any]) -> str:
             mrows.append(cells)
         out += ["", table(head, mrows)]
     notes = [
-        "time: median wall time of the timed part; × tclsh: ratio to tclsh's median.",
+        "time: median wall time of the timed part, in each process the second run of the",
+        "workload (the first, cold, warms up the engine); × tclsh: ratio to tclsh's median.",
         "calls/iter: host calls in the timed part / N. peak scratch and arena: the most",
         "scratch handles and arena bytes in use at once during the run at N.",
         f"2N/N: median time at 2N / at N; ! marks > {SCALING_FLAG}.",

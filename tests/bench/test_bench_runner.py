@@ -81,3 +81,22 @@ def test_hosts_agree(quick_run: tuple[subprocess.CompletedProcess[str], dict[str
         ran = {h: e["result"] for h, e in row["hosts"].items() if e["error"] is None}
         assert len(set(ran.values())) <= 1, (row["workload"], ran)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_every_run_has_a_cold_first_run(
+    quick_run: tuple[subprocess.CompletedProcess[str], dict[str, Any]],
+) -> None:
+    """Each timed run is a process's second run of the workload: the first (cold) one
+    is timed too and reported beside it, on every host that ran the workload."""
+    proc, report = quick_run
+    for row in report["workloads"]:
+        for host, e in row["hosts"].items():
+            if e["error"] is not None:
+                continue
+            assert len(e["cold_times_s"]) == len(e["times_s"]) > 0, (row["workload"], host)
+            assert e["cold_median_s"] is not None, (row["workload"], host)
+            if host != "tclsh":
+                assert e["cold_ratio_to_tclsh"] is not None, (row["workload"], host)
+    for host, g in report["geomean"].items():
+        assert g["cold_geomean_ratio"] is not None, host
+        assert f"first runs in a fresh process (cold), {host} / tclsh" in proc.stdout
