@@ -31,14 +31,14 @@ import atexit
 import ctypes
 import os
 import shutil
-import struct
 import tempfile
 import threading
 import weakref
-from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from feather_tcl._memory import MemoryViews
 
 __all__ = [
     "BACKENDS",
@@ -290,7 +290,7 @@ def _callback(
     return scope["callback"]  # type: ignore[no-any-return]
 
 
-class NativeInstance:
+class NativeInstance(MemoryViews):
     """One load of libfeather.so with the host's FeatherHostOps installed.
 
     ``imports`` is the same table the WASM instance takes: import name -> (implementation,
@@ -298,6 +298,8 @@ class NativeInstance:
     """
 
     backend = "native"
+    low = 1  # NULL is no address
+    what = "native memory"
 
     def __init__(
         self,
@@ -344,8 +346,9 @@ class NativeInstance:
         lib.set_ops(ctypes.addressof(self._ops))
         # memory_limit: the arena's blocks are held to it, as WASM's linear memory is.
         lib.entries["feather_arena_native_limit"](memory_limit or 0)
-        self.raw: Any = (ctypes.c_char * _SPAN).from_address(0)
-        self.r32: Any = (ctypes.c_uint32 * (_SPAN >> 2)).from_address(0)
+        MemoryViews.__init__(self)
+        self.raw = (ctypes.c_char * _SPAN).from_address(0)
+        self.r32 = (ctypes.c_uint32 * (_SPAN >> 2)).from_address(0)
         mv = memoryview((ctypes.c_ubyte * _SPAN).from_address(0)).cast("B")
         self.mv = mv
         self.m32 = mv.cast("I")
@@ -399,68 +402,6 @@ class NativeInstance:
         return 0 if result is None else int(result)
 
     # ------------------------------------------------------------ memory (addresses)
-
-    def refresh(self) -> None:
-        """Nothing moves: the views cover every address."""
-
-    def check(self, ptr: int, n: int) -> None:
-        if ptr <= 0 or n < 0 or ptr + n > self.size:
-            raise IndexError(f"native memory access out of bounds: {ptr}+{n}")
-
-    def read(self, ptr: int, n: int) -> bytes:
-        if n == 0:
-            return b""
-        self.check(ptr, n)
-        return self.raw[ptr : ptr + n]  # type: ignore[no-any-return]
-
-    def write(self, ptr: int, data: bytes | bytearray | memoryview) -> None:
-        n = len(data)
-        if n == 0:
-            return
-        self.check(ptr, n)
-        self.mv[ptr : ptr + n] = data
-
-    def u32s(self, ptr: int, n: int) -> list[int]:
-        if n <= 0:
-            return []
-        self.check(ptr, 4 * n)
-        if ptr & 3:
-            return list(memoryview(self.raw[ptr : ptr + 4 * n]).cast("I"))
-        k = ptr >> 2
-        return self.r32[k : k + n]  # type: ignore[no-any-return]
-
-    def set_u32(self, ptr: int, value: int) -> None:
-        self.check(ptr, 4)
-        if ptr & 3:
-            self.mv[ptr : ptr + 4] = (value & 0xFFFFFFFF).to_bytes(4, "little")
-        else:
-            self.m32[ptr >> 2] = value & 0xFFFFFFFF
-
-    def set_u32s(self, ptr: int, values: Sequence[int]) -> None:
-        n = len(values)
-        if n == 0:
-            return
-        self.check(ptr, 4 * n)
-        if ptr & 3:
-            for k, v in enumerate(values):
-                self.set_u32(ptr + 4 * k, v)
-        else:
-            k = ptr >> 2
-            self.m32[k : k + n] = array("I", values)
-
-    def set_i64(self, ptr: int, value: int) -> None:
-        self.check(ptr, 8)
-        if ptr & 7:
-            self.mv[ptr : ptr + 8] = value.to_bytes(8, "little", signed=True)
-        else:
-            self.m64[ptr >> 3] = value
-
-    def set_f64(self, ptr: int, value: float) -> None:
-        self.check(ptr, 8)
-        if ptr & 7:
-            self.mv[ptr : ptr + 8] = struct.pack("<d", value)
-        else:
-            self.mf64[ptr >> 3] = value
 
     def memory_bytes(self) -> int:
         """The memory the instance's arena holds now (its accessible pages)."""

@@ -26,8 +26,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
-import struct
-from array import array
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -36,6 +34,7 @@ from typing import Any
 import wasmtime
 from wasmtime import _ffi as ffi
 
+from feather_tcl._memory import MemoryViews
 from feather_tcl.errors import TclError
 
 __all__ = ["HostTrap", "Instance", "compiled_module", "wasm_path"]
@@ -178,13 +177,15 @@ def _trampoline(
     return scope["callback"]  # type: ignore[no-any-return]
 
 
-class Instance:
+class Instance(MemoryViews):
     """One instantiation of feather.wasm with its imported memory and raw imports.
 
     ``imports`` maps an import name to (implementation, param kinds, result kind or
     None); parameter 0 of every import is the interp id, used to count crossings
     in ``calls`` (a list indexed by interp id, grown by the caller).
     """
+
+    what = "linear memory"
 
     def __init__(
         self,
@@ -228,14 +229,9 @@ class Instance:
         self._ctx_addr = ctypes.cast(self._ctx, ctypes.c_void_p).value or 0
         self._pool: list[_CallFrame] = []  # argument arrays, one per nesting depth
         self._depth = 0
+        MemoryViews.__init__(self)
         self.base = 0
         self.size = 0
-        self.raw: Any = b""
-        self.r32: Any = []
-        self.mv = memoryview(b"")
-        self.m32 = memoryview(b"").cast("I")
-        self.m64 = memoryview(b"").cast("q")
-        self.mf64 = memoryview(b"").cast("d")
         self.refresh()
 
     # ------------------------------------------------------------ imports
@@ -329,8 +325,6 @@ class Instance:
         if base == self.base and size == self.size:
             return
         self.base, self.size = base, size
-        # Reads slice a c_char array (a slice is bytes: the fastest way out); writes
-        # go through memoryviews (the fastest way in).
         self.raw = (ctypes.c_char * size).from_address(base)
         self.r32 = (ctypes.c_uint32 * (size >> 2)).from_address(base)
         mv = memoryview((ctypes.c_ubyte * size).from_address(base)).cast("B")
@@ -338,68 +332,6 @@ class Instance:
         self.m32 = mv.cast("I")
         self.m64 = mv.cast("q")
         self.mf64 = mv.cast("d")
-
-    def check(self, ptr: int, n: int) -> None:
-        """Make sure [ptr, ptr+n) is inside memory (refreshing once after growth)."""
-        if ptr < 0 or n < 0 or ptr + n > self.size:
-            self.refresh()
-            if ptr < 0 or n < 0 or ptr + n > self.size:
-                raise IndexError(f"linear memory access out of bounds: {ptr}+{n}")
-
-    def read(self, ptr: int, n: int) -> bytes:
-        if ptr + n > self.size or ptr < 0 or n < 0:
-            self.check(ptr, n)
-        return self.raw[ptr : ptr + n]  # type: ignore[no-any-return]
-
-    def write(self, ptr: int, data: bytes | bytearray | memoryview) -> None:
-        n = len(data)
-        if ptr + n > self.size or ptr < 0:
-            self.check(ptr, n)
-        self.mv[ptr : ptr + n] = data
-
-    def u32s(self, ptr: int, n: int) -> list[int]:
-        """n u32 values at ptr (4-aligned, as every FeatherObj array is)."""
-        if ptr + 4 * n > self.size or ptr < 0 or n < 0:
-            self.check(ptr, 4 * n)
-        if ptr & 3:
-            return list(memoryview(self.raw[ptr : ptr + 4 * n]).cast("I"))
-        k = ptr >> 2
-        return self.r32[k : k + n]  # type: ignore[no-any-return]
-
-    def set_u32(self, ptr: int, value: int) -> None:
-        if ptr + 4 > self.size or ptr < 0:
-            self.check(ptr, 4)
-        if ptr & 3:
-            self.mv[ptr : ptr + 4] = (value & 0xFFFFFFFF).to_bytes(4, "little")
-        else:
-            self.m32[ptr >> 2] = value & 0xFFFFFFFF
-
-    def set_u32s(self, ptr: int, values: Sequence[int]) -> None:
-        n = len(values)
-        if ptr + 4 * n > self.size or ptr < 0:
-            self.check(ptr, 4 * n)
-        if ptr & 3:
-            for k, v in enumerate(values):
-                self.set_u32(ptr + 4 * k, v)
-        else:
-            k = ptr >> 2
-            self.m32[k : k + n] = array("I", values)
-
-    def set_i64(self, ptr: int, value: int) -> None:
-        if ptr + 8 > self.size or ptr < 0:
-            self.check(ptr, 8)
-        if ptr & 7:
-            self.mv[ptr : ptr + 8] = value.to_bytes(8, "little", signed=True)
-        else:
-            self.m64[ptr >> 3] = value
-
-    def set_f64(self, ptr: int, value: float) -> None:
-        if ptr + 8 > self.size or ptr < 0:
-            self.check(ptr, 8)
-        if ptr & 7:
-            self.mv[ptr : ptr + 8] = struct.pack("<d", value)
-        else:
-            self.mf64[ptr >> 3] = value
 
     def memory_bytes(self) -> int:
         return int(ffi.wasmtime_memory_data_size(self._ctx, ctypes.byref(self.memory._memory)))
