@@ -228,6 +228,9 @@ export class State {
     this.localCommandNames = new Map();
     // Ensemble commands (each dies with the namespace it serves).
     this.ensembles = new Set();
+    // Whether a variable trace was ever added in this interp: until then no
+    // local can be traced and popFrame does not look.
+    this.varTraces = false;
   }
 
   /** Does name find cmd from every namespace? Then the core may cache the
@@ -372,13 +375,22 @@ export class State {
       this.active = frame.caller ?? this.globalFrame;
       const history = this.history;
       while (history.length && history[history.length - 1] === frame) history.pop();
-      if (frame.locals !== null && frame.locals.size) this.unsetLocals(frame);
+      if (frame.locals !== null && this.varTraces && frame.locals.size) this.unsetLocals(frame);
     }
   }
 
   /** A proc's locals die with its frame: their unset traces fire once it is
    * gone (as in Tcl); links are not the variables they name. */
   unsetLocals(frame) {
+    // The common case, no traced local: a scan, nothing copied.
+    let traced = false;
+    for (const v of frame.locals.values()) {
+      if (v.link === null && (v.traces !== null || v.etraces !== null) && !v.busy) {
+        traced = true;
+        break;
+      }
+    }
+    if (!traced) return;
     for (const [name, v] of [...frame.locals]) {
       if (v.link !== null || (v.traces === null && v.etraces === null) || v.busy) continue;
       frame.locals.delete(name);
@@ -876,6 +888,7 @@ export class State {
         v = new Var();
         table.set(this.ln, v);
       }
+      this.varTraces = true; // from now on, popFrame looks for traced locals
       if (key === null) v.traces = [...(v.traces ?? []), trace];
       else {
         const etraces = v.etraces ?? new Map();
