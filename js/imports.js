@@ -16,6 +16,7 @@
 // this table agree.
 
 import { CHUNK, HANDLE_BYTES, POLL_NO_STACK, POLL_STACK, stackRoom, stopKind, valueSize } from "./limits.js";
+import { Var } from "./state.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -692,24 +693,33 @@ export class Imports {
 
   frame_push(i, words, nwords, ns, nslen, isNs) {
     this.calls++;
-    const list = new TclList(this.values(words, nwords >>> 0));
-    return this.state(i).pushFrame(list, this.key(ns, nslen), isNs !== 0);
+    return this.state(i).pushFrame(this.values(words, nwords >>> 0), this.key(ns, nslen), isNs !== 0);
   }
 
   frame_push_proc(i, words, nwords, ns, nslen, buf, spans, values, n) {
     this.calls++;
     n >>>= 0;
-    const names = new Array(n);
+    // pushProcFrame inlined: the arguments go straight into the new frame's
+    // locals (simple names, a new frame: no link or trace is involved).
+    const s = this.state(i);
+    const level = s.pushFrame(this.values(words, nwords >>> 0), this.key(ns, nslen), false);
     if (n > 0) {
+      const locals = s.active.locals;
       const m = this.mem();
       const u8 = m.u8;
       const u32 = m.u32;
+      const objs = this.objs;
+      const len = objs.length;
       const sp = spans >>> 2;
+      const vp = values >>> 2;
       buf >>>= 0;
-      for (let k = 0; k < n; k++) names[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+      for (let k = 0; k < n; k++) {
+        const h = u32[vp + k];
+        const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+        locals.set(name, new Var(h > 0 && h <= len ? objs[h - 1] : ""));
+      }
     }
-    const list = new TclList(this.values(words, nwords >>> 0));
-    return this.state(i).pushProcFrame(list, this.key(ns, nslen), names, this.values(values, n));
+    return level;
   }
 
   frame_pop(i) {
@@ -732,7 +742,7 @@ export class Imports {
   frame_words(i, level) {
     this.calls++;
     const frame = this.state(i).frameAt(level);
-    return frame !== null && frame.words !== null ? this.new(frame.words) : 0;
+    return frame !== null && frame.words !== null ? this.new(this.state(i).frameWords(frame)) : 0;
   }
 
   // ------------------------------------------------------------ commands

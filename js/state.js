@@ -107,8 +107,8 @@ export class Link {
 /** A variable: a scalar (value), an array (arr), a link, or undefined (both
  * null) while traces or a `variable` declaration keep it. */
 export class Var {
-  constructor() {
-    this.value = null;
+  constructor(value = null) {
+    this.value = value;
     this.arr = null; // Map key -> value
     this.link = null;
     this.traces = null;
@@ -178,7 +178,9 @@ export class Frame {
     this.level = level;
     this.ns = ns;
     this.locals = locals; // a proc frame's variables; null for a namespace frame
-    this.words = words; // TclList: the words of the invoking command (info level)
+    // The words of the invoking command (info level): an array of values,
+    // made a TclList when first asked for (frameWords).
+    this.words = words;
     this.caller = caller; // the frame that was active when this one was pushed
   }
 }
@@ -356,17 +358,11 @@ export class State {
     return frame.level;
   }
 
-  /** pushFrame of a proc frame with its arguments as locals: names are simple
-   * (no "::") and the frame is new, so no link or trace can be involved. */
-  pushProcFrame(words, nsName, names, values) {
-    const level = this.pushFrame(words, nsName, false);
-    const locals = this.active.locals;
-    for (let k = 0; k < names.length; k++) {
-      const v = new Var();
-      v.value = values[k];
-      locals.set(names[k], v);
-    }
-    return level;
+  /** The words of a frame as a TclList (null for the global frame). */
+  frameWords(frame) {
+    const words = frame.words;
+    if (words === null || words === 0 || words instanceof TclList) return words;
+    return (frame.words = new TclList(words));
   }
 
   popFrame() {
