@@ -78,6 +78,23 @@ export function splitName(name) {
   return [absolute, path, parts.length ? parts[parts.length - 1] : ""];
 }
 
+// splitName's answers for the names resolved most often (qualified variable
+// names read in loops): shared and frozen, never changed by the caller.
+const SPLIT_CACHE_MAX = 1024;
+const splitCache = new Map();
+
+/** splitName for read-only use: the same frozen answer for the same name. */
+function splitNameShared(name) {
+  let r = splitCache.get(name);
+  if (r === undefined) {
+    const [absolute, path, tail] = splitName(name);
+    r = Object.freeze([absolute, Object.freeze(path), tail]);
+    if (splitCache.size >= SPLIT_CACHE_MAX) splitCache.clear();
+    splitCache.set(name, r);
+  }
+  return r;
+}
+
 /** Split "a(k)" into ["a", "k"]; other names give [name, null]. */
 export function splitElement(name) {
   if (name.endsWith(")")) {
@@ -325,7 +342,7 @@ export class State {
 
   /** [namespace, tail] of a qualified name as seen from namespace base. */
   qualifiedTarget(name, base) {
-    const [absolute, path, tail] = splitName(name);
+    const [absolute, path, tail] = splitNameShared(name);
     if (absolute) return [walk(this.globalNs, path), tail];
     let found = walk(base, path);
     if (found === null && base !== this.globalNs) found = walk(this.globalNs, path);
@@ -336,7 +353,7 @@ export class State {
    * in the namespace under base when it exists there, else under the global
    * namespace when it exists there, else (to be created) under base only. */
   varTarget(name, base) {
-    const [absolute, path, tail] = splitName(name);
+    const [absolute, path, tail] = splitNameShared(name);
     if (absolute) return [walk(this.globalNs, path), tail];
     const ns = walk(base, path);
     if (base !== this.globalNs && (ns === null || !ns.vars.has(tail))) {
@@ -975,7 +992,7 @@ export class State {
 
   /** A relative command name looked up along cur's namespace path. */
   pathLookup(cur, name) {
-    const [, parts, tail] = splitName(name);
+    const [, parts, tail] = splitNameShared(name);
     for (const ns of cur.path) {
       if (ns.dead) continue;
       const where = walk(ns, parts);
