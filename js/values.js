@@ -144,6 +144,9 @@ export const INTERN_SLOTS = 8192;
 export const INTERN = {
   strs: new Array(INTERN_SLOTS).fill(""),
   version: new Uint32Array(INTERN_SLOTS), // bumped when a slot gets another string
+  // The hash of each slot's string: a string not interned is told from the
+  // slot's at once, without touching the slot's string (a cache miss).
+  hashes: new Int32Array(INTERN_SLOTS),
 };
 
 /** The intern slot of the ASCII bytes u8[start, start+len) (0 < len <=
@@ -158,16 +161,19 @@ export function internSlot(u8, start, len) {
   }
   const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
   const strs = INTERN.strs;
-  const s = strs[slot];
-  if (s.length === len) {
-    let k = 0;
-    while (k < len && s.charCodeAt(k) === u8[start + k]) k++;
-    if (k === len) return slot;
+  if (INTERN.hashes[slot] === h) {
+    const s = strs[slot];
+    if (s.length === len) {
+      let k = 0;
+      while (k < len && s.charCodeAt(k) === u8[start + k]) k++;
+      if (k === len) return slot;
+    }
   }
   let t = "";
   if (len <= 16) for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
   else t = strictDecoder.decode(u8.subarray(start, end));
   strs[slot] = t;
+  INTERN.hashes[slot] = h;
   INTERN.version[slot]++;
   return slot;
 }
