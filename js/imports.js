@@ -666,6 +666,28 @@ export class Imports {
 
   var_append(i, name, nlen, key, klen, parts, n, out) {
     this.calls++;
+    const s = this.state(i);
+    const vname = this.text(name, nlen);
+    if (klen < 0 && !this.checking) {
+      // An untraced scalar that holds a value: appended in place.
+      const x = s.plainVar(vname);
+      if (x !== null && x.traces === null && x.etraces === null && x.arr === null && x.value !== null) {
+        const cur = x.value;
+        let t = typeof cur === "string" ? cur : toStr(cur);
+        const u32 = this.mem().u32;
+        const objs = this.objs;
+        const len = objs.length;
+        const base = parts >>> 2;
+        for (let k = 0, m = n >>> 0; k < m; k++) {
+          const h = u32[base + k];
+          const v = h > 0 && h <= len ? objs[h - 1] : "";
+          t += typeof v === "string" ? v : toStr(v);
+        }
+        x.value = t;
+        if (out) this.setU32(out, this.new(t));
+        return 0;
+      }
+    }
     let text = "";
     const vs = this.values(parts, n >>> 0);
     if (this.checking) {
@@ -674,7 +696,7 @@ export class Imports {
       this.limiter.check(size);
     }
     for (const v of vs) text += typeof v === "string" ? v : toStr(v);
-    const r = this.state(i).varAppend(this.text(name, nlen), this.key(key, klen), text, toStr);
+    const r = s.varAppend(vname, this.key(key, klen), text, toStr);
     if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
