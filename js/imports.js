@@ -477,6 +477,11 @@ export class Imports {
     if (v instanceof TclList) {
       items = v.items;
       n = v.n;
+    } else if (v instanceof TclDict) {
+      // Its list rep, made once (foreach reads a dict an item at a time).
+      const lst = asList(v);
+      items = lst.items;
+      n = lst.n;
     } else {
       items = this.elements(o);
       if (items === null) return 0;

@@ -68,6 +68,7 @@ export class TclDict {
     // The list this dict was made from when that list had duplicate keys: its
     // list rep is then that list, not the canonical key/value list.
     this.lst = null;
+    this.fl = null; // this version's list rep when made (asList): a version never changes in meaning
   }
 
   /** The entries (a Map: read it, never change it). */
@@ -528,7 +529,11 @@ const EMPTY_LIST = new TclList([], 0, "");
  * number is a one-element list; the empty string is the empty list. */
 export function asList(v) {
   if (v instanceof TclList) return v;
-  if (v instanceof TclDict) return v.lst !== null ? v.lst : new TclList(v.flat());
+  if (v instanceof TclDict) {
+    if (v.lst !== null) return v.lst;
+    if (v.fl === null) v.fl = new TclList(v.flat());
+    return v.fl;
+  }
   const t = typeof v;
   if (t === "number" || t === "bigint" || v instanceof TclDouble) return new TclList([v]);
   const s = t === "string" ? v : toStr(v);
