@@ -27,6 +27,7 @@ import {
   asList,
   canonicalInt,
   decode,
+  encode,
   encodeInto,
   internSlot,
   rememberList,
@@ -326,6 +327,15 @@ export class Imports {
     if (s === this.lastStr) {
       const bytes = this.lastBytes;
       if (bytes.length <= cap) u8.set(bytes, buf);
+      return bytes.length;
+    }
+    if (s.length > cap) {
+      // It cannot fit (a UTF-8 string has at least as many bytes as UTF-16
+      // units; an escaped byte U+DC80..U+DCFF is one of each): encode it once
+      // for the call that follows with a buffer that fits.
+      const bytes = encode(s);
+      this.lastStr = s;
+      this.lastBytes = bytes;
       return bytes.length;
     }
     const n = encodeInto(s, u8, buf, cap);
