@@ -692,7 +692,19 @@ export class Imports {
 
   var_lappend(i, name, nlen, key, klen, items, n, out) {
     this.calls++;
-    const r = this.state(i).varLappend(this.text(name, nlen), this.key(key, klen), this.values(items, n >>> 0));
+    const s = this.state(i);
+    const vname = this.text(name, nlen);
+    if (klen < 0 && !this.checking) {
+      // An untraced scalar holding a list: appended to in place.
+      const x = s.plainVar(vname);
+      if (x !== null && x.traces === null && x.etraces === null && x.value instanceof TclList) {
+        const lst = x.value.append(this.values(items, n >>> 0));
+        x.value = lst;
+        if (out) this.setU32(out, this.new(lst));
+        return 0;
+      }
+    }
+    const r = s.varLappend(vname, this.key(key, klen), this.values(items, n >>> 0));
     if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
