@@ -190,6 +190,89 @@ export class Command {
   }
 }
 
+// A proc frame's variables: the Map operations state.js uses (get, set, has,
+// delete, size, values, iteration of [name, Var]), in insertion order as a
+// Map. Up to LOCALS_SMALL names live in two arrays, searched linearly (cheaper
+// than hashing for a few short names, and much cheaper to fill at every
+// call); a frame with more moves them to a Map.
+const LOCALS_SMALL = 8;
+
+export class Locals {
+  constructor() {
+    this.ks = []; // names (null once m is used)
+    this.vs = []; // their Vars
+    this.m = null;
+  }
+
+  get size() {
+    return this.m !== null ? this.m.size : this.ks.length;
+  }
+
+  get(name) {
+    if (this.m !== null) return this.m.get(name);
+    const ks = this.ks;
+    for (let k = 0; k < ks.length; k++) if (ks[k] === name) return this.vs[k];
+    return undefined;
+  }
+
+  has(name) {
+    return this.get(name) !== undefined; // a value is always a Var
+  }
+
+  set(name, v) {
+    if (this.m !== null) {
+      this.m.set(name, v);
+      return this;
+    }
+    const ks = this.ks;
+    for (let k = 0; k < ks.length; k++) {
+      if (ks[k] === name) {
+        this.vs[k] = v;
+        return this;
+      }
+    }
+    if (ks.length < LOCALS_SMALL) {
+      ks.push(name);
+      this.vs.push(v);
+      return this;
+    }
+    const m = new Map();
+    for (let k = 0; k < ks.length; k++) m.set(ks[k], this.vs[k]);
+    m.set(name, v);
+    this.m = m;
+    this.ks = null;
+    this.vs = null;
+    return this;
+  }
+
+  delete(name) {
+    if (this.m !== null) return this.m.delete(name);
+    const k = this.ks.indexOf(name);
+    if (k < 0) return false;
+    this.ks.splice(k, 1);
+    this.vs.splice(k, 1);
+    return true;
+  }
+
+  values() {
+    return this.m !== null ? this.m.values() : this.vs.values();
+  }
+
+  *entries() {
+    if (this.m !== null) {
+      yield* this.m.entries();
+      return;
+    }
+    const ks = this.ks;
+    const vs = this.vs;
+    for (let k = 0; k < ks.length; k++) yield [ks[k], vs[k]];
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+}
+
 export class Frame {
   constructor(level, ns, locals, words, caller) {
     this.level = level;
@@ -369,7 +452,7 @@ export class State {
     const active = this.active;
     let ns = active.ns;
     if (nsName !== null) ns = this.namespaces.get(nsName) ?? this.findNs(nsName) ?? ns;
-    const frame = new Frame(active.level + 1, ns, isNs ? null : new Map(), words, active);
+    const frame = new Frame(active.level + 1, ns, isNs ? null : new Locals(), words, active);
     this.frames.push(frame);
     this.active = frame;
     return frame.level;
