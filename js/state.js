@@ -603,12 +603,12 @@ export class State {
    * general operations). The fast paths of var_get and var_set start here. */
   plainVar(name) {
     const frame = this.active;
-    let table = frame.locals;
-    if (table === null) {
-      if (frame.ns !== this.globalNs) return null;
-      table = frame.ns.vars;
-    }
-    const v = table.get(name);
+    const locals = frame.locals;
+    let v;
+    // Two lookups, each seeing one kind of table (Locals, Map) only.
+    if (locals !== null) v = locals.get(name);
+    else if (frame.ns !== this.globalNs) return null;
+    else v = frame.ns.vars.get(name);
     if (v === undefined || v.link !== null || name.includes("::")) return null;
     return v;
   }
