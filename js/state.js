@@ -199,19 +199,18 @@ const LOCALS_SMALL = 8;
 
 export class Locals {
   constructor() {
-    this.ks = []; // names (null once m is used)
-    this.vs = []; // their Vars
+    this.es = []; // name, Var, name, Var, ... (null once m is used)
     this.m = null;
   }
 
   get size() {
-    return this.m !== null ? this.m.size : this.ks.length;
+    return this.m !== null ? this.m.size : this.es.length >> 1;
   }
 
   get(name) {
     if (this.m !== null) return this.m.get(name);
-    const ks = this.ks;
-    for (let k = 0; k < ks.length; k++) if (ks[k] === name) return this.vs[k];
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) if (es[k] === name) return es[k + 1];
     return undefined;
   }
 
@@ -224,38 +223,44 @@ export class Locals {
       this.m.set(name, v);
       return this;
     }
-    const ks = this.ks;
-    for (let k = 0; k < ks.length; k++) {
-      if (ks[k] === name) {
-        this.vs[k] = v;
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) {
+      if (es[k] === name) {
+        es[k + 1] = v;
         return this;
       }
     }
-    if (ks.length < LOCALS_SMALL) {
-      ks.push(name);
-      this.vs.push(v);
+    if (es.length < 2 * LOCALS_SMALL) {
+      es.push(name, v);
       return this;
     }
     const m = new Map();
-    for (let k = 0; k < ks.length; k++) m.set(ks[k], this.vs[k]);
+    for (let k = 0; k < es.length; k += 2) m.set(es[k], es[k + 1]);
     m.set(name, v);
     this.m = m;
-    this.ks = null;
-    this.vs = null;
+    this.es = null;
     return this;
   }
 
   delete(name) {
     if (this.m !== null) return this.m.delete(name);
-    const k = this.ks.indexOf(name);
-    if (k < 0) return false;
-    this.ks.splice(k, 1);
-    this.vs.splice(k, 1);
-    return true;
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) {
+      if (es[k] === name) {
+        es.splice(k, 2);
+        return true;
+      }
+    }
+    return false;
   }
 
-  values() {
-    return this.m !== null ? this.m.values() : this.vs.values();
+  *values() {
+    if (this.m !== null) {
+      yield* this.m.values();
+      return;
+    }
+    const es = this.es;
+    for (let k = 1; k < es.length; k += 2) yield es[k];
   }
 
   *entries() {
@@ -263,9 +268,8 @@ export class Locals {
       yield* this.m.entries();
       return;
     }
-    const ks = this.ks;
-    const vs = this.vs;
-    for (let k = 0; k < ks.length; k++) yield [ks[k], vs[k]];
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) yield [es[k], es[k + 1]];
   }
 
   [Symbol.iterator]() {
