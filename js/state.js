@@ -429,8 +429,10 @@ export class State {
 
   /** [namespace, tail] of a qualified name as seen from namespace base. */
   qualifiedTarget(name, base) {
-    const [absolute, path, tail] = splitNameShared(name);
-    if (absolute) return [walk(this.globalNs, path), tail];
+    const sp = splitNameShared(name); // indexed: destructuring a frozen array is slow
+    const path = sp[1];
+    const tail = sp[2];
+    if (sp[0]) return [walk(this.globalNs, path), tail];
     let found = walk(base, path);
     if (found === null && base !== this.globalNs) found = walk(this.globalNs, path);
     return [found, tail];
@@ -440,8 +442,10 @@ export class State {
    * in the namespace under base when it exists there, else under the global
    * namespace when it exists there, else (to be created) under base only. */
   varTarget(name, base) {
-    const [absolute, path, tail] = splitNameShared(name);
-    if (absolute) return [walk(this.globalNs, path), tail];
+    const sp = splitNameShared(name);
+    const path = sp[1];
+    const tail = sp[2];
+    if (sp[0]) return [walk(this.globalNs, path), tail];
     const ns = walk(base, path);
     if (base !== this.globalNs && (ns === null || !ns.vars.has(tail))) {
       const alt = walk(this.globalNs, path);
@@ -1079,7 +1083,9 @@ export class State {
 
   /** A relative command name looked up along cur's namespace path. */
   pathLookup(cur, name) {
-    const [, parts, tail] = splitNameShared(name);
+    const sp = splitNameShared(name);
+    const parts = sp[1];
+    const tail = sp[2];
     for (const ns of cur.path) {
       if (ns.dead) continue;
       const where = walk(ns, parts);
@@ -1306,8 +1312,8 @@ export class State {
 }
 
 function walk(ns, path) {
-  for (const part of path) {
-    const child = ns.children.get(part);
+  for (let k = 0; k < path.length; k++) {
+    const child = ns.children.get(path[k]);
     if (child === undefined) return null;
     ns = child;
   }
