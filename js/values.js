@@ -179,8 +179,15 @@ export function internSlot(u8, start, len) {
   return slot;
 }
 
+// The one-character ASCII strings (one-letter variable names are common).
+const ASCII1 = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** Bytes u8[start, start+len) as a string; invalid UTF-8 bytes become U+DC80..U+DCFF. */
 export function decode(u8, start, len) {
+  if (len === 1) {
+    const c = u8[start];
+    if (c < 128) return ASCII1[c];
+  }
   if (len === 0) return "";
   if (len <= INTERN_MAX) {
     const slot = internSlot(u8, start, len);
