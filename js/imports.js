@@ -100,10 +100,6 @@ export const SIGNATURES = Object.freeze({
 
 export const PREFIX = "feather_host_";
 
-// Integers integer_new32 gives one handle each per scratch generation.
-const SMALL_INT_MIN = -256;
-const SMALL_INT_MAX = 1024;
-
 // FEATHER_NAMES_*
 const NAMES_COMMANDS = 0;
 const NAMES_PROCS = 1;
@@ -210,9 +206,6 @@ export class Imports {
     this.internHandles = new Uint32Array(INTERN_SLOTS);
     this.internGens = new Int32Array(INTERN_SLOTS).fill(-1);
     this.internVersions = new Uint32Array(INTERN_SLOTS);
-    // By small integer: a handle given for it in this eval (integer_new32).
-    this.intHandles = new Uint32Array(SMALL_INT_MAX - SMALL_INT_MIN);
-    this.intGens = new Int32Array(SMALL_INT_MAX - SMALL_INT_MIN).fill(-1);
   }
 
   /** import name -> function, for WebAssembly.instantiate's "env". */
@@ -394,17 +387,6 @@ export class Imports {
 
   integer_new32(i, v) {
     this.calls++;
-    if (v >= SMALL_INT_MIN && v < SMALL_INT_MAX) {
-      // A small integer: the handle given for it earlier in this eval, if any
-      // (as string_new does for interned strings).
-      const k = v - SMALL_INT_MIN;
-      const h = this.intHandles[k];
-      if (this.intGens[k] === this.rt.scratch.gen && h <= this.objs.length) return h;
-      const fresh = this.objs.push(v);
-      this.intHandles[k] = fresh;
-      this.intGens[k] = this.rt.scratch.gen;
-      return fresh;
-    }
     return this.objs.push(v);
   }
 
