@@ -16,6 +16,7 @@
 // this table agree.
 
 import { CHUNK, HANDLE_BYTES, POLL_NO_STACK, POLL_STACK, stackRoom, stopKind, valueSize } from "./limits.js";
+import { Var } from "./state.js";
 import {
   INTERN,
   INTERN_MAX,
@@ -26,6 +27,7 @@ import {
   asList,
   canonicalInt,
   decode,
+  encode,
   encodeInto,
   internSlot,
   rememberList,
@@ -327,6 +329,15 @@ export class Imports {
       if (bytes.length <= cap) u8.set(bytes, buf);
       return bytes.length;
     }
+    if (s.length > cap) {
+      // It cannot fit (a UTF-8 string has at least as many bytes as UTF-16
+      // units; an escaped byte U+DC80..U+DCFF is one of each): encode it once
+      // for the call that follows with a buffer that fits.
+      const bytes = encode(s);
+      this.lastStr = s;
+      this.lastBytes = bytes;
+      return bytes.length;
+    }
     const n = encodeInto(s, u8, buf, cap);
     if (n > cap) {
       // The core asks again with a buffer that fits: keep the bytes for it.
@@ -476,6 +487,11 @@ export class Imports {
     if (v instanceof TclList) {
       items = v.items;
       n = v.n;
+    } else if (v instanceof TclDict) {
+      // Its list rep, made once (foreach reads a dict an item at a time).
+      const lst = asList(v);
+      items = lst.items;
+      n = lst.n;
     } else {
       items = this.elements(o);
       if (items === null) return 0;
@@ -658,13 +674,47 @@ export class Imports {
 
   var_lappend(i, name, nlen, key, klen, items, n, out) {
     this.calls++;
-    const r = this.state(i).varLappend(this.text(name, nlen), this.key(key, klen), this.values(items, n >>> 0));
+    const s = this.state(i);
+    const vname = this.text(name, nlen);
+    if (klen < 0 && !this.checking) {
+      // An untraced scalar holding a list: appended to in place.
+      const x = s.plainVar(vname);
+      if (x !== null && x.traces === null && x.etraces === null && x.value instanceof TclList) {
+        const lst = x.value.append(this.values(items, n >>> 0));
+        x.value = lst;
+        if (out) this.setU32(out, this.new(lst));
+        return 0;
+      }
+    }
+    const r = s.varLappend(vname, this.key(key, klen), this.values(items, n >>> 0));
     if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
 
   var_append(i, name, nlen, key, klen, parts, n, out) {
     this.calls++;
+    const s = this.state(i);
+    const vname = this.text(name, nlen);
+    if (klen < 0 && !this.checking) {
+      // An untraced scalar that holds a value: appended in place.
+      const x = s.plainVar(vname);
+      if (x !== null && x.traces === null && x.etraces === null && x.arr === null && x.value !== null) {
+        const cur = x.value;
+        let t = typeof cur === "string" ? cur : toStr(cur);
+        const u32 = this.mem().u32;
+        const objs = this.objs;
+        const len = objs.length;
+        const base = parts >>> 2;
+        for (let k = 0, m = n >>> 0; k < m; k++) {
+          const h = u32[base + k];
+          const v = h > 0 && h <= len ? objs[h - 1] : "";
+          t += typeof v === "string" ? v : toStr(v);
+        }
+        x.value = t;
+        if (out) this.setU32(out, this.new(t));
+        return 0;
+      }
+    }
     let text = "";
     const vs = this.values(parts, n >>> 0);
     if (this.checking) {
@@ -673,7 +723,7 @@ export class Imports {
       this.limiter.check(size);
     }
     for (const v of vs) text += typeof v === "string" ? v : toStr(v);
-    const r = this.state(i).varAppend(this.text(name, nlen), this.key(key, klen), text, toStr);
+    const r = s.varAppend(vname, this.key(key, klen), text, toStr);
     if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
     return this.out(out, r);
   }
@@ -692,24 +742,33 @@ export class Imports {
 
   frame_push(i, words, nwords, ns, nslen, isNs) {
     this.calls++;
-    const list = new TclList(this.values(words, nwords >>> 0));
-    return this.state(i).pushFrame(list, this.key(ns, nslen), isNs !== 0);
+    return this.state(i).pushFrame(this.values(words, nwords >>> 0), this.key(ns, nslen), isNs !== 0);
   }
 
   frame_push_proc(i, words, nwords, ns, nslen, buf, spans, values, n) {
     this.calls++;
     n >>>= 0;
-    const names = new Array(n);
+    // pushProcFrame inlined: the arguments go straight into the new frame's
+    // locals (simple names, a new frame: no link or trace is involved).
+    const s = this.state(i);
+    const level = s.pushFrame(this.values(words, nwords >>> 0), this.key(ns, nslen), false);
     if (n > 0) {
+      const locals = s.active.locals;
       const m = this.mem();
       const u8 = m.u8;
       const u32 = m.u32;
+      const objs = this.objs;
+      const len = objs.length;
       const sp = spans >>> 2;
+      const vp = values >>> 2;
       buf >>>= 0;
-      for (let k = 0; k < n; k++) names[k] = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+      for (let k = 0; k < n; k++) {
+        const h = u32[vp + k];
+        const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+        locals.set(name, new Var(h > 0 && h <= len ? objs[h - 1] : ""));
+      }
     }
-    const list = new TclList(this.values(words, nwords >>> 0));
-    return this.state(i).pushProcFrame(list, this.key(ns, nslen), names, this.values(values, n));
+    return level;
   }
 
   frame_pop(i) {
@@ -732,7 +791,7 @@ export class Imports {
   frame_words(i, level) {
     this.calls++;
     const frame = this.state(i).frameAt(level);
-    return frame !== null && frame.words !== null ? this.new(frame.words) : 0;
+    return frame !== null && frame.words !== null ? this.new(this.state(i).frameWords(frame)) : 0;
   }
 
   // ------------------------------------------------------------ commands

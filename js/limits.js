@@ -104,23 +104,48 @@ export function checkRecursionLimit(limit) {
 // default on Node.js), smaller than what the core's own nesting bounds need:
 // deeply nested, the core asks the host at each level whether the stack has
 // room (host.h, feather_host_interp_poll with FEATHER_POLL_STACK), and the
-// host answers by probing it: a plain recursion of STACK_PROBE_FRAMES frames,
-// about STACK_MARGIN of the stack measured once at load. When the probe
+// host answers by probing it: a plain recursion of large frames, about
+// STACK_MARGIN of the stack measured once at load. When the probe
 // overflows (a RangeError, caught at once), the core raises Tcl's nesting
 // error instead of trapping on the next levels.
 export const POLL_STACK = 1; // FEATHER_POLL_STACK
 export const POLL_NO_STACK = 4; // FEATHER_POLL_NO_STACK
 const STACK_MARGIN = 1 / 16; // of the whole stack, measured in probe frames
+// The probe's frames are large (64 parameters, all passed: about 12 times the
+// stack of a one-parameter frame), so that a probe is a few dozen calls rather
+// than a thousand. The margin is never less than MIN_SMALL_FRAMES frames of a
+// one-parameter function (converted to probe frames by measuring both at load).
+const MIN_SMALL_FRAMES = 1000;
 let probeCount = 0;
-function probeDown(n) {
+function probeDown(
+  n,
+  a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15,
+  a16, a17, a18, a19, a20, a21, a22, a23, a24, a25, a26, a27, a28, a29, a30, a31,
+  a32, a33, a34, a35, a36, a37, a38, a39, a40, a41, a42, a43, a44, a45, a46, a47,
+  a48, a49, a50, a51, a52, a53, a54, a55, a56, a57, a58, a59, a60, a61, a62, a63,
+) {
   probeCount++;
-  if (n > 0) probeDown(n - 1);
+  if (n > 0) {
+    probeDown(
+      n - 1,
+      a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15,
+      a16, a17, a18, a19, a20, a21, a22, a23, a24, a25, a26, a27, a28, a29, a30, a31,
+      a32, a33, a34, a35, a36, a37, a38, a39, a40, a41, a42, a43, a44, a45, a46, a47,
+      a48, a49, a50, a51, a52, a53, a54, a55, a56, a57, a58, a59, a60, a61, a62, a63,
+    );
+  }
 }
 
-function stackFrames() {
+function probeSmall(n) {
+  probeCount++;
+  if (n > 0) probeSmall(n - 1);
+}
+
+/** How many frames of probe fit on the stack from here. */
+function stackFrames(probe) {
   probeCount = 0;
   try {
-    probeDown(Infinity);
+    probe(Infinity);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
@@ -132,7 +157,12 @@ let probeFrames = 0;
 /** Whether the native stack has room for STACK_MARGIN more (the first call
  * measures the stack: it runs at a shallow depth, when a Feather is made). */
 export function stackRoom() {
-  if (probeFrames === 0) probeFrames = Math.max(1000, Math.floor(stackFrames() * STACK_MARGIN));
+  if (probeFrames === 0) {
+    const frames = stackFrames(probeDown);
+    const small = stackFrames(probeSmall);
+    const floor = Math.ceil((MIN_SMALL_FRAMES * frames) / Math.max(1, small));
+    probeFrames = Math.max(1, floor, Math.floor(frames * STACK_MARGIN));
+  }
   try {
     probeDown(probeFrames);
     return true;

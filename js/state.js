@@ -78,6 +78,23 @@ export function splitName(name) {
   return [absolute, path, parts.length ? parts[parts.length - 1] : ""];
 }
 
+// splitName's answers for the names resolved most often (qualified variable
+// names read in loops): shared and frozen, never changed by the caller.
+const SPLIT_CACHE_MAX = 1024;
+const splitCache = new Map();
+
+/** splitName for read-only use: the same frozen answer for the same name. */
+function splitNameShared(name) {
+  let r = splitCache.get(name);
+  if (r === undefined) {
+    const [absolute, path, tail] = splitName(name);
+    r = Object.freeze([absolute, Object.freeze(path), tail]);
+    if (splitCache.size >= SPLIT_CACHE_MAX) splitCache.clear();
+    splitCache.set(name, r);
+  }
+  return r;
+}
+
 /** Split "a(k)" into ["a", "k"]; other names give [name, null]. */
 export function splitElement(name) {
   if (name.endsWith(")")) {
@@ -107,8 +124,8 @@ export class Link {
 /** A variable: a scalar (value), an array (arr), a link, or undefined (both
  * null) while traces or a `variable` declaration keep it. */
 export class Var {
-  constructor() {
-    this.value = null;
+  constructor(value = null) {
+    this.value = value;
     this.arr = null; // Map key -> value
     this.link = null;
     this.traces = null;
@@ -173,12 +190,101 @@ export class Command {
   }
 }
 
+// A proc frame's variables: the Map operations state.js uses (get, set, has,
+// delete, size, values, iteration of [name, Var]), in insertion order as a
+// Map. Up to LOCALS_SMALL names live in two arrays, searched linearly (cheaper
+// than hashing for a few short names, and much cheaper to fill at every
+// call); a frame with more moves them to a Map.
+const LOCALS_SMALL = 8;
+
+export class Locals {
+  constructor() {
+    this.es = []; // name, Var, name, Var, ... (null once m is used)
+    this.m = null;
+  }
+
+  get size() {
+    return this.m !== null ? this.m.size : this.es.length >> 1;
+  }
+
+  get(name) {
+    if (this.m !== null) return this.m.get(name);
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) if (es[k] === name) return es[k + 1];
+    return undefined;
+  }
+
+  has(name) {
+    return this.get(name) !== undefined; // a value is always a Var
+  }
+
+  set(name, v) {
+    if (this.m !== null) {
+      this.m.set(name, v);
+      return this;
+    }
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) {
+      if (es[k] === name) {
+        es[k + 1] = v;
+        return this;
+      }
+    }
+    if (es.length < 2 * LOCALS_SMALL) {
+      es.push(name, v);
+      return this;
+    }
+    const m = new Map();
+    for (let k = 0; k < es.length; k += 2) m.set(es[k], es[k + 1]);
+    m.set(name, v);
+    this.m = m;
+    this.es = null;
+    return this;
+  }
+
+  delete(name) {
+    if (this.m !== null) return this.m.delete(name);
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) {
+      if (es[k] === name) {
+        es.splice(k, 2);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  *values() {
+    if (this.m !== null) {
+      yield* this.m.values();
+      return;
+    }
+    const es = this.es;
+    for (let k = 1; k < es.length; k += 2) yield es[k];
+  }
+
+  *entries() {
+    if (this.m !== null) {
+      yield* this.m.entries();
+      return;
+    }
+    const es = this.es;
+    for (let k = 0; k < es.length; k += 2) yield [es[k], es[k + 1]];
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+}
+
 export class Frame {
   constructor(level, ns, locals, words, caller) {
     this.level = level;
     this.ns = ns;
     this.locals = locals; // a proc frame's variables; null for a namespace frame
-    this.words = words; // TclList: the words of the invoking command (info level)
+    // The words of the invoking command (info level): an array of values,
+    // made a TclList when first asked for (frameWords).
+    this.words = words;
     this.caller = caller; // the frame that was active when this one was pushed
   }
 }
@@ -228,6 +334,9 @@ export class State {
     this.localCommandNames = new Map();
     // Ensemble commands (each dies with the namespace it serves).
     this.ensembles = new Set();
+    // Whether a variable trace was ever added in this interp: until then no
+    // local can be traced and popFrame does not look.
+    this.varTraces = false;
   }
 
   /** Does name find cmd from every namespace? Then the core may cache the
@@ -320,8 +429,10 @@ export class State {
 
   /** [namespace, tail] of a qualified name as seen from namespace base. */
   qualifiedTarget(name, base) {
-    const [absolute, path, tail] = splitName(name);
-    if (absolute) return [walk(this.globalNs, path), tail];
+    const sp = splitNameShared(name); // indexed: destructuring a frozen array is slow
+    const path = sp[1];
+    const tail = sp[2];
+    if (sp[0]) return [walk(this.globalNs, path), tail];
     let found = walk(base, path);
     if (found === null && base !== this.globalNs) found = walk(this.globalNs, path);
     return [found, tail];
@@ -331,8 +442,10 @@ export class State {
    * in the namespace under base when it exists there, else under the global
    * namespace when it exists there, else (to be created) under base only. */
   varTarget(name, base) {
-    const [absolute, path, tail] = splitName(name);
-    if (absolute) return [walk(this.globalNs, path), tail];
+    const sp = splitNameShared(name);
+    const path = sp[1];
+    const tail = sp[2];
+    if (sp[0]) return [walk(this.globalNs, path), tail];
     const ns = walk(base, path);
     if (base !== this.globalNs && (ns === null || !ns.vars.has(tail))) {
       const alt = walk(this.globalNs, path);
@@ -347,23 +460,17 @@ export class State {
     const active = this.active;
     let ns = active.ns;
     if (nsName !== null) ns = this.namespaces.get(nsName) ?? this.findNs(nsName) ?? ns;
-    const frame = new Frame(active.level + 1, ns, isNs ? null : new Map(), words, active);
+    const frame = new Frame(active.level + 1, ns, isNs ? null : new Locals(), words, active);
     this.frames.push(frame);
     this.active = frame;
     return frame.level;
   }
 
-  /** pushFrame of a proc frame with its arguments as locals: names are simple
-   * (no "::") and the frame is new, so no link or trace can be involved. */
-  pushProcFrame(words, nsName, names, values) {
-    const level = this.pushFrame(words, nsName, false);
-    const locals = this.active.locals;
-    for (let k = 0; k < names.length; k++) {
-      const v = new Var();
-      v.value = values[k];
-      locals.set(names[k], v);
-    }
-    return level;
+  /** The words of a frame as a TclList (null for the global frame). */
+  frameWords(frame) {
+    const words = frame.words;
+    if (words === null || words === 0 || words instanceof TclList) return words;
+    return (frame.words = new TclList(words));
   }
 
   popFrame() {
@@ -372,13 +479,22 @@ export class State {
       this.active = frame.caller ?? this.globalFrame;
       const history = this.history;
       while (history.length && history[history.length - 1] === frame) history.pop();
-      if (frame.locals !== null && frame.locals.size) this.unsetLocals(frame);
+      if (frame.locals !== null && this.varTraces && frame.locals.size) this.unsetLocals(frame);
     }
   }
 
   /** A proc's locals die with its frame: their unset traces fire once it is
    * gone (as in Tcl); links are not the variables they name. */
   unsetLocals(frame) {
+    // The common case, no traced local: a scan, nothing copied.
+    let traced = false;
+    for (const v of frame.locals.values()) {
+      if (v.link === null && (v.traces !== null || v.etraces !== null) && !v.busy) {
+        traced = true;
+        break;
+      }
+    }
+    if (!traced) return;
     for (const [name, v] of [...frame.locals]) {
       if (v.link !== null || (v.traces === null && v.etraces === null) || v.busy) continue;
       frame.locals.delete(name);
@@ -495,12 +611,12 @@ export class State {
    * general operations). The fast paths of var_get and var_set start here. */
   plainVar(name) {
     const frame = this.active;
-    let table = frame.locals;
-    if (table === null) {
-      if (frame.ns !== this.globalNs) return null;
-      table = frame.ns.vars;
-    }
-    const v = table.get(name);
+    const locals = frame.locals;
+    let v;
+    // Two lookups, each seeing one kind of table (Locals, Map) only.
+    if (locals !== null) v = locals.get(name);
+    else if (frame.ns !== this.globalNs) return null;
+    else v = frame.ns.vars.get(name);
     if (v === undefined || v.link !== null || name.includes("::")) return null;
     return v;
   }
@@ -876,6 +992,7 @@ export class State {
         v = new Var();
         table.set(this.ln, v);
       }
+      this.varTraces = true; // from now on, popFrame looks for traced locals
       if (key === null) v.traces = [...(v.traces ?? []), trace];
       else {
         const etraces = v.etraces ?? new Map();
@@ -966,7 +1083,9 @@ export class State {
 
   /** A relative command name looked up along cur's namespace path. */
   pathLookup(cur, name) {
-    const [, parts, tail] = splitName(name);
+    const sp = splitNameShared(name);
+    const parts = sp[1];
+    const tail = sp[2];
     for (const ns of cur.path) {
       if (ns.dead) continue;
       const where = walk(ns, parts);
@@ -1193,8 +1312,8 @@ export class State {
 }
 
 function walk(ns, path) {
-  for (const part of path) {
-    const child = ns.children.get(part);
+  for (let k = 0; k < path.length; k++) {
+    const child = ns.children.get(path[k]);
     if (child === undefined) return null;
     ns = child;
   }

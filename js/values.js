@@ -68,6 +68,7 @@ export class TclDict {
     // The list this dict was made from when that list had duplicate keys: its
     // list rep is then that list, not the canonical key/value list.
     this.lst = null;
+    this.fl = null; // this version's list rep when made (asList): a version never changes in meaning
   }
 
   /** The entries (a Map: read it, never change it). */
@@ -144,6 +145,9 @@ export const INTERN_SLOTS = 8192;
 export const INTERN = {
   strs: new Array(INTERN_SLOTS).fill(""),
   version: new Uint32Array(INTERN_SLOTS), // bumped when a slot gets another string
+  // The hash of each slot's string: a string not interned is told from the
+  // slot's at once, without touching the slot's string (a cache miss).
+  hashes: new Int32Array(INTERN_SLOTS),
 };
 
 /** The intern slot of the ASCII bytes u8[start, start+len) (0 < len <=
@@ -158,22 +162,32 @@ export function internSlot(u8, start, len) {
   }
   const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
   const strs = INTERN.strs;
-  const s = strs[slot];
-  if (s.length === len) {
-    let k = 0;
-    while (k < len && s.charCodeAt(k) === u8[start + k]) k++;
-    if (k === len) return slot;
+  if (INTERN.hashes[slot] === h) {
+    const s = strs[slot];
+    if (s.length === len) {
+      let k = 0;
+      while (k < len && s.charCodeAt(k) === u8[start + k]) k++;
+      if (k === len) return slot;
+    }
   }
   let t = "";
   if (len <= 16) for (let k = start; k < end; k++) t += String.fromCharCode(u8[k]);
   else t = strictDecoder.decode(u8.subarray(start, end));
   strs[slot] = t;
+  INTERN.hashes[slot] = h;
   INTERN.version[slot]++;
   return slot;
 }
 
+// The one-character ASCII strings (one-letter variable names are common).
+const ASCII1 = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** Bytes u8[start, start+len) as a string; invalid UTF-8 bytes become U+DC80..U+DCFF. */
 export function decode(u8, start, len) {
+  if (len === 1) {
+    const c = u8[start];
+    if (c < 128) return ASCII1[c];
+  }
   if (len === 0) return "";
   if (len <= INTERN_MAX) {
     const slot = internSlot(u8, start, len);
@@ -522,7 +536,11 @@ const EMPTY_LIST = new TclList([], 0, "");
  * number is a one-element list; the empty string is the empty list. */
 export function asList(v) {
   if (v instanceof TclList) return v;
-  if (v instanceof TclDict) return v.lst !== null ? v.lst : new TclList(v.flat());
+  if (v instanceof TclDict) {
+    if (v.lst !== null) return v.lst;
+    if (v.fl === null) v.fl = new TclList(v.flat());
+    return v.fl;
+  }
   const t = typeof v;
   if (t === "number" || t === "bigint" || v instanceof TclDouble) return new TclList([v]);
   const s = t === "string" ? v : toStr(v);

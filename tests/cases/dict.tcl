@@ -1007,3 +1007,20 @@ set d
 proc ec {s} { catch {uplevel 1 $s} m o; list $m [dict get $o -errorcode] }
 set d {a 99999999999999999999 b x c 1}
 list [ec {dict incr d a x}] [ec {dict incr d b 99999999999999999999}] [ec {dict incr d c 1.5}] [ec {dict incr d z y}] $d
+# case: foreach-over-dict-after-updates
+set d [dict create]
+for {set i 0} {$i < 20} {incr i} {
+    dict incr d k[expr {$i % 5}] $i
+    dict set d last $i
+}
+set out {}
+foreach {k v} $d { lappend out $k=$v }
+list $out [llength $d] [lindex $d 0] [lindex $d end]
+# case: foreach-over-old-dict-version
+set d1 [dict create a 1 b 2]
+set d2 $d1
+dict set d2 c 3
+set out {}
+foreach {k v} $d1 { lappend out $k $v }
+foreach {k v} $d2 { lappend out $k $v }
+list $out $d1 $d2

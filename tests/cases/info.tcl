@@ -200,3 +200,34 @@ proc q {a} {lsort [dict keys [info frame 0]]}
 q 1
 # case: frame-zero-cmd
 dict get [info frame 0] cmd
+# case: locals-many-unset-reset
+proc p {a b c d e f g h i} {
+    set r [list [lsort [info locals]] $a $i]
+    unset b e
+    set j 10; set k 11
+    lappend r [lsort [info locals]] [info exists b] [info exists k] $k
+    set b again
+    lappend r [lsort [info locals]] $b [llength [info locals]]
+}
+p 1 2 3 4 5 6 7 8 9
+# case: locals-few-unset-reset
+proc p {x y} {
+    unset x
+    set r [list [lsort [info locals]] [info exists x]]
+    set x 3; set z 4
+    lappend r [lsort [info locals]] $x $y $z
+}
+p 1 2
+# case: locals-args-and-defaults
+proc p {a {b 2} args} { list [lsort [info locals]] $a $b $args }
+list [p 1] [p 1 5 6 7]
+# case: info-level-words-nested
+proc inner {x y} { list [info level 0] [info level 1] [info level] }
+proc outer {a} { inner [expr {$a + 1}] "two words" }
+outer 4
+# case: local-unset-trace-fires-at-return-once-any-trace
+proc tr {args} {lappend ::log $args}
+proc plain {} { set v 1; return ok }
+proc traced {} { set v 1; set w 2; trace add variable v unset tr; return ok }
+set ::log {}
+list [plain] [traced] [plain] [traced] $::log

@@ -1011,3 +1011,19 @@ foreach ns {::kid2 ::kid2::g} {
     }
 }
 set r
+# case: qualified-var-after-namespace-recreated
+namespace eval ::q { variable c 0 }
+for {set i 0} {$i < 3} {incr i} { incr ::q::c }
+set before $::q::c
+namespace delete ::q
+set gone [info exists ::q::c]
+namespace eval ::q { variable c 100 }
+incr ::q::c
+list $before $gone $::q::c [catch {set ::nope::c} m] $m
+# case: qualified-var-relative-and-absolute
+namespace eval ::a::b { variable v 1 }
+namespace eval ::a {
+    set r [list $b::v $::a::b::v]
+    incr b::v
+    lappend r $::a::b::v
+}

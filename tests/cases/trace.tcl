@@ -808,3 +808,12 @@ proc tr {args} {puts "TR $args"}
 trace add variable ::q write tr
 set ::q 1
 set q 2
+# case: var-trace-append-lappend-traced-and-plain
+proc tr {args} {lappend ::log [lrange $args 1 end]}
+set ::log {}
+set s a; set l {x}
+append s b; lappend l y
+trace add variable s write tr
+trace add variable l {read write} tr
+append s c; lappend l z
+list $s $l $::log
