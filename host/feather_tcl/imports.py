@@ -460,12 +460,14 @@ class Imports:
         v = self.get(o)
         first &= _U32
         count &= _U32
-        if type(v) is TclList:
-            n = v.n
+        # A dict's list rep is made once per dict version (as_list), not per chunk.
+        lst = v if type(v) is TclList else as_list(v) if type(v) is TclDict else None
+        if lst is not None:
+            n = lst.n
             if first >= n:
                 return 0
             end = n if count >= n - first else first + count
-            chunk = v.items[first:end]
+            chunk = lst.items[first:end]
         else:
             elems = self.elements(o)
             if not elems or first >= len(elems):

@@ -100,7 +100,7 @@ class TclDict:
     (``_reroot``). So a ``dict set`` loop is linear and every version keeps its
     meaning."""
 
-    __slots__ = ("m", "diff", "rep", "lst")
+    __slots__ = ("m", "diff", "rep", "lst", "fl")
 
     def __init__(self, d: dict[str, Value], rep: str | None = None) -> None:
         self.m: dict[str, Value] | None = d  # None while this version is a diff
@@ -109,6 +109,8 @@ class TclDict:
         # The list this dict was made from when that list had duplicate keys: its
         # list rep is then that list, not the canonical key/value list.
         self.lst: TclList | None = None
+        # This version's list rep once made (as_list): a version never changes meaning.
+        self.fl: TclList | None = None
 
     @property
     def d(self) -> dict[str, Value]:
@@ -441,7 +443,11 @@ def as_list(v: Value) -> TclList | None:
         return v  # type: ignore[return-value]
     if t is TclDict:
         d: TclDict = v  # type: ignore[assignment]
-        return d.lst if d.lst is not None else TclList(d.flat())
+        if d.lst is not None:
+            return d.lst
+        if d.fl is None:
+            d.fl = TclList(d.flat())
+        return d.fl
     if t is int or t is float:
         return TclList([v])
     s = to_str(v)
