@@ -715,16 +715,19 @@ export class Imports {
         return 0;
       }
     }
-    let text = "";
+    // One value at a time, as Tcl appends: each fires the write traces and
+    // sees what the previous one's traces left; an error stops there.
     const vs = this.values(parts, n >>> 0);
-    if (this.checking) {
-      let size = 0;
-      for (const v of vs) size += typeof v === "string" ? v.length : toStr(v).length;
-      this.limiter.check(size);
+    const vkey = this.key(key, klen);
+    let r = null;
+    for (const v of vs) {
+      const text = typeof v === "string" ? v : toStr(v);
+      if (this.checking) this.limiter.check(text.length);
+      r = s.varAppend(vname, vkey, text, toStr);
+      if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
+      if (r.status !== 0) break;
     }
-    for (const v of vs) text += typeof v === "string" ? v : toStr(v);
-    const r = s.varAppend(vname, this.key(key, klen), text, toStr);
-    if (this.checking && r.value !== null) this.limiter.check(valueSize(r.value));
+    if (r === null) r = s.varAppend(vname, vkey, "", toStr); // append with no value
     return this.out(out, r);
   }
 
@@ -766,6 +769,14 @@ export class Imports {
         const h = u32[vp + k];
         const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
         locals.set(name, new Var(h > 0 && h <= len ? objs[h - 1] : ""));
+      }
+      // A repeated parameter name: the first one's argument is the value (as in Tcl).
+      if (locals.size < n) {
+        for (let k = n - 1; k >= 0; k--) {
+          const h = u32[vp + k];
+          const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
+          locals.get(name).value = h > 0 && h <= len ? objs[h - 1] : "";
+        }
       }
     }
     return level;

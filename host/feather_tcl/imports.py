@@ -615,12 +615,21 @@ class Imports:
     def var_append(
         self, i: int, name: int, nlen: int, key: int, klen: int, parts: int, n: int, out: int
     ) -> int:
-        data = b"".join([to_bytes(v) for v in self.values(parts, n)])
-        if self.checking:
-            self.limits.check(len(data))
-        r = self.state(i).var_append(self.text(name, nlen), self.key(key, klen), data)
-        if self.checking and r[1] is not None:
-            self.limits.check(value_size(r[1]))
+        # One value at a time, as Tcl appends: each fires the write traces and sees
+        # what the previous one's traces left; an error stops there.
+        state = self.state(i)
+        vname, vkey = self.text(name, nlen), self.key(key, klen)
+        r: st.VarResult | None = None
+        for v in self.values(parts, n) or [""]:
+            data = to_bytes(v)
+            if self.checking:
+                self.limits.check(len(data))
+            r = state.var_append(vname, vkey, data)
+            if self.checking and r[1] is not None:
+                self.limits.check(value_size(r[1]))
+            if r[0] != st.VAR_OK:
+                break
+        assert r is not None
         return self._out(out, r)
 
     def var_link(self, i: int, name: int, nlen: int, level: int, target: int, tlen: int) -> int:

@@ -410,6 +410,10 @@ class State:
             v = Var()
             v.value = value
             local_vars[name] = v
+        if len(local_vars) < len(names):
+            # A repeated parameter name: the first one's argument is the value (as in Tcl).
+            for name, value in reversed(list(zip(names, values, strict=True))):
+                local_vars[name].value = value
         return level
 
     def pop_frame(self) -> None:

@@ -294,3 +294,8 @@ proc p8 {} {upvar 1 v nons::lv}
 proc p9 {} {global ::nons::x::v}
 foreach s {p4 p5 p5b p6 p7 p8 p9} { lappend r [ec $s] }
 set r
+# case: core-proc-repeated-parameter-first-wins
+proc dup {a a} {return $a}
+proc dup3 {a b a} {list $a $b}
+proc dupd {a {a 5}} {return $a}
+list [dup 1 2] [dup3 1 2 3] [dupd 1] [dupd 1 2] [info args dup]

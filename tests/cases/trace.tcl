@@ -817,3 +817,13 @@ trace add variable s write tr
 trace add variable l {read write} tr
 append s c; lappend l z
 list $s $l $::log
+# case: trace-append-fires-per-value
+set log {}
+proc tr {args} {global log s; lappend log $s; if {$s eq "xc"} {set s Q}}
+set s x
+trace add variable s write tr
+append s c d
+proc bad {args} {error boom}
+set u a
+trace add variable u write bad
+list $log $s [catch {append u 1 2} m] $m $u [catch {append zz} m] $m [info exists zz]
