@@ -104,8 +104,15 @@ typedef struct InterpState {
     FeatherObj last_errorstack; /* info errorstack: that of the last error */
 } InterpState;
 
-/* State of interp i for the current top-level eval (created on first use). */
-InterpState *f_state(FeatherInterp i);
+/* State of interp i for the current top-level eval (created on first use).
+ * Inline: asked several times per command, almost always for the interp
+ * asked last (obj.c). */
+extern InterpState *f_state_last;
+InterpState *f_state_find(FeatherInterp i);
+static inline InterpState *f_state(FeatherInterp i) {
+    InterpState *s = f_state_last;
+    return s && s->id == i ? s : f_state_find(i);
+}
 
 /* ------------------------------------------------------------ results and errors */
 

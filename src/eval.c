@@ -185,10 +185,8 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
 
 #define POLL_EVERY 1024
 
-int f_poll(FeatherInterp i) {
-    InterpState *st = f_state(i);
-    if (st->aborting) return TCL_ERROR;
-    if (++st->poll_count < POLL_EVERY) return TCL_OK;
+/* Every POLL_EVERY units: ask the host whether to stop. */
+__attribute__((noinline)) static int poll_host(FeatherInterp i, InterpState *st) {
     st->poll_count = 0;
     FeatherObj message = 0;
     int32_t stop = feather_host_interp_poll(i, &message);
@@ -202,6 +200,15 @@ int f_poll(FeatherInterp i) {
     f_set_result(i, st->abort_result);
     return TCL_ERROR;
 }
+
+/* f_poll where the state is at hand (the evaluator's own calls). */
+static inline int poll_state(FeatherInterp i, InterpState *st) {
+    if (st->aborting) return TCL_ERROR;
+    if (++st->poll_count < POLL_EVERY) return TCL_OK;
+    return poll_host(i, st);
+}
+
+int f_poll(FeatherInterp i) { return poll_state(i, f_state(i)); }
 
 int f_poll_work(FeatherInterp i, uint32_t units) {
     InterpState *st = f_state(i);
@@ -219,7 +226,7 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
 
 int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
     InterpState *st = f_state(i);
-    if (f_poll(i) != TCL_OK) return TCL_ERROR;
+    if (poll_state(i, st) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
     bool pinned = cache_cmd_get(i, name, n, &info);
     if (!pinned) {
@@ -391,7 +398,7 @@ static bool too_deep(FeatherInterp i, InterpState *st) {
 
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
-    if (f_poll(i) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
+    if (poll_state(i, st) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
     if (too_deep(i, st)) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
@@ -501,7 +508,7 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
-        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if (poll_state(i, st) != TCL_OK) return TCL_ERROR;
         if (too_deep(i, st)) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);
