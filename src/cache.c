@@ -229,6 +229,7 @@ static CachedScript *build_script(FeatherInterp i, const char *text, uint32_t n)
         }
         CachedCommand *cc = &cs->cmds[cs->ncmds];
         cc->cmd = cmd;
+        cc->site = NULL;
         cc->cmd.words = region_alloc(cmd.nwords * sizeof(Word));
         cc->cmd.parts = region_alloc((cmd.nparts ? cmd.nparts : 1) * sizeof(Part));
         cc->lit = region_alloc(cmd.nwords * sizeof(FeatherObj));
@@ -303,14 +304,33 @@ static uint64_t name_hash(FeatherInterp i, const char *s, uint32_t n) {
     return h & 0x00ffffffffffffffull;
 }
 
-bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out) {
+static CmdEntry *find_cmd(FeatherInterp i, const char *name, uint32_t n) {
     if (command_epoch != epoch_seen) {
         epoch_seen = command_epoch;
         cmd_gen++;
-        return false;
+        return NULL;
     }
     CmdEntry *e = table_get(make_key(TAG_CMD, name_hash(i, name, n)));
-    if (!e || e->gen != cmd_gen || e->interp != i || e->len != n || memcmp(e->name, name, n) != 0) return false;
+    if (!e || e->gen != cmd_gen || e->interp != i || e->len != n || memcmp(e->name, name, n) != 0) return NULL;
+    return e;
+}
+
+bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out) {
+    CmdEntry *e = find_cmd(i, name, n);
+    if (!e) return false;
+    *out = e->info;
+    return true;
+}
+
+bool cache_cmd_get_at(FeatherInterp i, void **site, const char *name, uint32_t n, FeatherCmdInfo *out) {
+    CmdEntry *e = *site;
+    /* The site's name is e's (a cached text never changes); e is still
+     * valid while no command changed (epoch, gen) and for the same interp. */
+    if (!e || command_epoch != epoch_seen || e->gen != cmd_gen || e->interp != i) {
+        e = find_cmd(i, name, n);
+        *site = e;
+        if (!e) return false;
+    }
     *out = e->info;
     return true;
 }

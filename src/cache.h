@@ -36,6 +36,7 @@ FeatherObj cache_pin_text(FeatherInterp i, FeatherObj o);
 typedef struct CachedCommand {
     Command cmd;       /* words and parts, in the cache region */
     FeatherObj *lit;   /* per word: a pinned handle when the word is literal */
+    void *site;        /* the command lookup last made here (cache_cmd_get_at) */
 } CachedCommand;
 
 typedef struct CachedScript {
@@ -64,6 +65,10 @@ CachedScript *cache_script_bytes(FeatherInterp i, const char *s, uint32_t n);
 
 /* A cached lookup of a command name, or false. */
 bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out);
+/* cache_cmd_get for the literal name of a cached command, whose site
+ * remembers the entry found: the next lookup there neither hashes nor
+ * compares the name. */
+bool cache_cmd_get_at(FeatherInterp i, void **site, const char *name, uint32_t n, FeatherCmdInfo *out);
 /* Remember a lookup the host marked cacheable (pins a proc's handles,
  * updating *info); true when remembered. */
 bool cache_cmd_put(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *info);

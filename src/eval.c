@@ -224,11 +224,12 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
                                                               FeatherObj *objv, const char *name, uint32_t n,
                                                               bool pinned);
 
-int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
+/* site: where a cached command remembers its lookup (cache_cmd_get_at), or NULL. */
+static int invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n, void **site) {
     InterpState *st = f_state(i);
     if (poll_state(i, st) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
-    bool pinned = cache_cmd_get(i, name, n, &info);
+    bool pinned = site ? cache_cmd_get_at(i, site, name, n, &info) : cache_cmd_get(i, name, n, &info);
     if (!pinned) {
         memset(&info, 0, sizeof info);
         feather_host_cmd_lookup(i, name, n, &info);
@@ -239,6 +240,10 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
         return f_invoke_traced(i, &info, objc, objv, name, n, pinned);
     }
     return invoke_found(i, &info, objc, objv, name, n, pinned);
+}
+
+int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
+    return invoke_named(i, objc, objv, name, n, NULL);
 }
 
 int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
@@ -420,9 +425,10 @@ static int syntax_error(FeatherInterp i, InterpState *st, const char *s, uint32_
 }
 
 /* Substitute and invoke one parsed command of script s (lit: its literal
- * words' handles, or NULL); log it in errorInfo when it fails. */
+ * words' handles, site: its lookup's memory, or both NULL); log it in
+ * errorInfo when it fails. */
 static inline __attribute__((always_inline)) int run_command(FeatherInterp i, InterpState *st, const char *s, uint32_t n, Command *cmd,
-                       const FeatherObj *lit) {
+                       const FeatherObj *lit, void **site) {
     size_t mark = f_mark();
     FeatherObj *objv;
     int objc = 0;
@@ -432,7 +438,7 @@ static inline __attribute__((always_inline)) int run_command(FeatherInterp i, In
         Word *w0 = &cmd->words[0];
         if (lit && lit[0]) {
             Part *p0 = &cmd->parts[w0->first];
-            code = f_invoke_named(i, objc, objv, s + p0->start, p0->len);
+            code = invoke_named(i, objc, objv, s + p0->start, p0->len, site);
         } else {
             code = f_invoke(i, objc, objv);
         }
@@ -484,7 +490,7 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
         int ps = parse_command(&p, &cmd);
         if (ps == FEATHER_PARSE_DONE) return TCL_OK;
         if (ps != FEATHER_PARSE_OK) return syntax_error(i, st, s, n, p.error, p.error_pos, cmd.start);
-        int code = run_command(i, st, s, n, &cmd, NULL);
+        int code = run_command(i, st, s, n, &cmd, NULL, NULL);
         if (code != TCL_OK) return code;
     }
 }
@@ -493,7 +499,7 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
 static inline __attribute__((always_inline)) int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs) {
     st->result = 0;
     for (uint32_t k = 0; k < cs->ncmds; k++) {
-        int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit);
+        int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit, &cs->cmds[k].site);
         if (code != TCL_OK) return code;
     }
     if (cs->status != FEATHER_PARSE_DONE) {
