@@ -71,6 +71,7 @@ typedef struct Slot {
 #define SLOT_COUNT 4096u
 static Slot *slots;               /* in the region, made on first use */
 static uint32_t table_gen = 1;
+uint32_t cache_generation = 1; /* cache.h: table_gen, readable without a call */
 static uint32_t cmd_gen = 1;      /* command lookups of an older gen are stale */
 static uint32_t epoch_seen;
 static uint32_t slots_used;
@@ -130,6 +131,7 @@ void cache_reset(void) {
     slots = NULL;
     slots_used = 0;
     table_gen++;
+    cache_generation = table_gen;
     cmd_gen++;
     epoch_seen = command_epoch;
 }

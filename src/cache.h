@@ -109,6 +109,9 @@ CachedParams *cache_params(FeatherInterp i, FeatherObj params);
  * the eval, so their address is a key. */
 enum { CACHE_KIND_EXPR = 1 };
 
+/* Changes whenever the cache is emptied: what a caller derived from a
+ * stable text under one generation stays valid while it is unchanged. */
+extern uint32_t cache_generation;
 /* Does s lie in a text the cache holds (stable until the eval ends)? */
 bool cache_stable(const char *s);
 /* Memory that lasts until the eval ends, or NULL when the cache is full. */
