@@ -258,15 +258,16 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
     InterpState *st = f_state(i);
     FeatherCmdInfo *info = infop;
     int kind = info->kind;
-    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info->id);
+    bool counted = true;
+    const BuiltinDef *builtin = kind == FEATHER_CMD_BUILTIN ? f_builtin_counting(info->id, &counted) : NULL;
     if (counted && st->depth >= st->limit) return nesting_error(i);
     st->depth += counted;
     int code;
     st->result = 0;
     switch (kind) {
     case FEATHER_CMD_BUILTIN:
-        if (f_builtin(info->id)) {
-            code = f_builtin(info->id)->fn(i, objc, objv);
+        if (builtin) {
+            code = builtin->fn(i, objc, objv);
         } else {
             code = f_error(i, "invalid builtin id %d", info->id);
         }

@@ -98,19 +98,14 @@ bool f_streq(const char *a, uint32_t alen, const char *b) {
 
 /* ------------------------------------------------------------ arena */
 
-static bool alloc_failed;
+/* Consumed by the evaluator (f_take_alloc_failure, core.h), which reports
+ * the failure as a Tcl error. */
+bool f_alloc_failed;
 
 void *f_alloc(size_t n) {
     void *p = feather_arena_alloc(n ? n : 1);
-    if (!p) alloc_failed = true;
+    if (!p) f_alloc_failed = true;
     return p;
-}
-
-/* Consumed by the evaluator, which reports the failure as a Tcl error. */
-bool f_take_alloc_failure(void) {
-    bool f = alloc_failed;
-    alloc_failed = false;
-    return f;
 }
 
 size_t f_mark(void) { return feather_arena_used(); }
