@@ -60,7 +60,9 @@ static char *region_copy(const char *s, uint32_t n) {
 
 /* ------------------------------------------------------------ the table */
 
-enum { TAG_SCRIPT_OBJ = 1, TAG_SCRIPT_PTR, TAG_TEXT, TAG_CMD, TAG_PARAMS, TAG_SEEN, TAG_KEPT };
+enum { TAG_SCRIPT_OBJ = 1, TAG_SCRIPT_PTR, TAG_TEXT, TAG_CMD, TAG_PARAMS, TAG_SEEN, TAG_KEPT, TAG_PINNED };
+
+static uint32_t release_gen; /* counts scratch releases (cache_scratch_released) */
 
 typedef struct Slot {
     uint64_t key;
@@ -257,7 +259,21 @@ full:
 
 CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     CachedScript *cs = table_get(make_key(TAG_SCRIPT_OBJ, o));
-    if (cs) return cs;
+    if (cs && (cs->lasting || cs->release_gen == release_gen)) return cs;
+    if (cs) {
+        /* A handle the cache did not pin, and scratch was released since:
+         * the handle may have been dropped and made again for another
+         * value. Compare its text (once per release, not per use). */
+        size_t mark = f_mark();
+        uint32_t n;
+        const char *s = f_get(i, o, &n);
+        bool same = n == cs->len && memcmp(s, cs->text, n) == 0;
+        f_release(mark);
+        if (same) {
+            cs->release_gen = release_gen;
+            return cs;
+        }
+    }
     uint64_t seen = make_key(TAG_SEEN, o);
     if (!table_get(seen)) {
         table_put(seen, (void *)&command_epoch); /* any non-NULL marker */
@@ -271,7 +287,11 @@ CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     texts[text_count] = text;
     text_lens[text_count++] = n;
     cs = build_script(i, text, n);
-    if (cs) table_put(make_key(TAG_SCRIPT_OBJ, o), cs);
+    if (!cs) return NULL;
+    uint32_t known;
+    cs->lasting = cache_text(o, &known) != NULL || table_get(make_key(TAG_PINNED, o)) != NULL;
+    cs->release_gen = release_gen;
+    table_put(make_key(TAG_SCRIPT_OBJ, o), cs);
     return cs;
 }
 
@@ -350,6 +370,7 @@ bool cache_cmd_put(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo
     if (info->kind == FEATHER_CMD_PROC) {
         e->info.params = feather_host_pin(i, info->params);
         e->info.body = feather_host_pin(i, info->body);
+        table_put(make_key(TAG_PINNED, e->info.body), e); /* its parse lasts (cache_script_obj) */
         e->info.ns = cache_pin_text(i, info->ns); /* read at every call */
         e->info.name = 0;
         *info = e->info;
@@ -488,3 +509,8 @@ bool cache_number_get(FeatherObj h, int64_t *v) {
 }
 
 void cache_numbers_forget(void) { num_gen++; }
+
+void cache_scratch_released(void) {
+    num_gen++;
+    release_gen++;
+}

@@ -50,6 +50,11 @@ typedef struct CachedScript {
     const char *error;
     uint32_t error_pos;
     uint32_t error_cmd_start;
+    /* Found by its handle (cache_script_obj): lasting when the cache pinned
+     * that handle; else, after a scratch release (release_gen changed), the
+     * handle may hold another value and its text is compared again. */
+    bool lasting;
+    uint32_t release_gen;
 } CachedScript;
 
 /* The parsed form of the script held in handle o, once o has been seen
@@ -127,5 +132,8 @@ void cache_number_put(FeatherObj h, int64_t v);
 bool cache_number_get(FeatherObj h, int64_t *v);
 /* Forget them all: handle numbers are about to be reused. */
 void cache_numbers_forget(void);
+/* A scratch release (f_scratch_release): forget the numbers, and the parses
+ * found by handles the cache did not pin. */
+void cache_scratch_released(void);
 
 #endif /* FEATHER_CACHE_H */
