@@ -63,6 +63,19 @@ static char *region_copy(const char *s, uint32_t n) {
 enum { TAG_SCRIPT_OBJ = 1, TAG_SCRIPT_PTR, TAG_TEXT, TAG_CMD, TAG_PARAMS, TAG_SEEN, TAG_KEPT, TAG_PINNED };
 
 static uint32_t release_gen; /* counts scratch releases (cache_scratch_released) */
+/* The marks of the last releases, by release_gen: a release to mark drops
+ * only handles numbered above it (host.h, scratch). */
+#define RELEASE_RING 32u
+static uint32_t release_marks[RELEASE_RING];
+
+/* Did every release since gen keep handle o (numbered at or below its mark)? */
+static bool survived_releases(FeatherObj o, uint32_t gen) {
+    if (release_gen - gen > RELEASE_RING) return false; /* not remembered: unknown */
+    for (uint32_t g = gen + 1; g != release_gen + 1; g++) {
+        if (o > release_marks[g % RELEASE_RING]) return false;
+    }
+    return true;
+}
 
 typedef struct Slot {
     uint64_t key;
@@ -260,10 +273,14 @@ full:
 CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     CachedScript *cs = table_get(make_key(TAG_SCRIPT_OBJ, o));
     if (cs && (cs->lasting || cs->release_gen == release_gen)) return cs;
+    if (cs && survived_releases(o, cs->release_gen)) {
+        cs->release_gen = release_gen; /* o is older than those releases' marks */
+        return cs;
+    }
     if (cs) {
-        /* A handle the cache did not pin, and scratch was released since:
-         * the handle may have been dropped and made again for another
-         * value. Compare its text (once per release, not per use). */
+        /* A handle the cache did not pin, and a release since may have
+         * dropped it and made it again for another value: compare its text
+         * (once per release, not per use). */
         size_t mark = f_mark();
         uint32_t n;
         const char *s = f_get(i, o, &n);
@@ -289,7 +306,10 @@ CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     cs = build_script(i, text, n);
     if (!cs) return NULL;
     uint32_t known;
-    cs->lasting = cache_text(o, &known) != NULL || table_get(make_key(TAG_PINNED, o)) != NULL;
+    /* Lasting: pinned by the cache, or numbered above every scratch handle
+     * made so far, which only a handle the host pinned is (host.h). */
+    cs->lasting = cache_text(o, &known) != NULL || table_get(make_key(TAG_PINNED, o)) != NULL ||
+                  o > feather_host_scratch_mark(i);
     cs->release_gen = release_gen;
     table_put(make_key(TAG_SCRIPT_OBJ, o), cs);
     return cs;
@@ -510,7 +530,8 @@ bool cache_number_get(FeatherObj h, int64_t *v) {
 
 void cache_numbers_forget(void) { num_gen++; }
 
-void cache_scratch_released(void) {
+void cache_scratch_released(uint32_t mark) {
     num_gen++;
     release_gen++;
+    release_marks[release_gen % RELEASE_RING] = mark;
 }

@@ -132,8 +132,9 @@ void cache_number_put(FeatherObj h, int64_t v);
 bool cache_number_get(FeatherObj h, int64_t *v);
 /* Forget them all: handle numbers are about to be reused. */
 void cache_numbers_forget(void);
-/* A scratch release (f_scratch_release): forget the numbers, and the parses
- * found by handles the cache did not pin. */
-void cache_scratch_released(void);
+/* A scratch release to mark (f_scratch_release): forget the numbers; the
+ * parses found by handles the cache did not pin are checked again when
+ * their handle is numbered above the mark. */
+void cache_scratch_released(uint32_t mark);
 
 #endif /* FEATHER_CACHE_H */

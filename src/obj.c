@@ -650,7 +650,7 @@ int f_integer_get(FeatherInterp i, FeatherObj o, int64_t *out) {
 }
 
 FeatherObj f_scratch_release(FeatherInterp i, uint32_t mark, FeatherObj keep) {
-    cache_scratch_released();
+    cache_scratch_released(mark);
     return feather_host_scratch_release(i, mark, keep);
 }
 
