@@ -60,6 +60,13 @@ bool f_builtin_counted(int id) {
     return id >= 0 && id < flat_count && flat_counted[id];
 }
 
+const BuiltinDef *f_builtin_counting(int id, bool *counted) {
+    if (flat_count < 0) flatten();
+    bool in = id >= 0 && id < flat_count;
+    *counted = in && flat_counted[id];
+    return in ? flat[id] : NULL;
+}
+
 const BuiltinDef *f_builtin(int id) {
     if (flat_count < 0) flatten();
     return (id >= 0 && id < flat_count) ? flat[id] : NULL;

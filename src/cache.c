@@ -60,7 +60,22 @@ static char *region_copy(const char *s, uint32_t n) {
 
 /* ------------------------------------------------------------ the table */
 
-enum { TAG_SCRIPT_OBJ = 1, TAG_SCRIPT_PTR, TAG_TEXT, TAG_CMD, TAG_PARAMS, TAG_SEEN, TAG_KEPT };
+enum { TAG_SCRIPT_OBJ = 1, TAG_SCRIPT_PTR, TAG_TEXT, TAG_CMD, TAG_PARAMS, TAG_SEEN, TAG_KEPT, TAG_PINNED };
+
+static uint32_t release_gen; /* counts scratch releases (cache_scratch_released) */
+/* The marks of the last releases, by release_gen: a release to mark drops
+ * only handles numbered above it (host.h, scratch). */
+#define RELEASE_RING 32u
+static uint32_t release_marks[RELEASE_RING];
+
+/* Did every release since gen keep handle o (numbered at or below its mark)? */
+static bool survived_releases(FeatherObj o, uint32_t gen) {
+    if (release_gen - gen > RELEASE_RING) return false; /* not remembered: unknown */
+    for (uint32_t g = gen + 1; g != release_gen + 1; g++) {
+        if (o > release_marks[g % RELEASE_RING]) return false;
+    }
+    return true;
+}
 
 typedef struct Slot {
     uint64_t key;
@@ -71,6 +86,7 @@ typedef struct Slot {
 #define SLOT_COUNT 4096u
 static Slot *slots;               /* in the region, made on first use */
 static uint32_t table_gen = 1;
+uint32_t cache_generation = 1; /* cache.h: table_gen, readable without a call */
 static uint32_t cmd_gen = 1;      /* command lookups of an older gen are stale */
 static uint32_t epoch_seen;
 static uint32_t slots_used;
@@ -130,6 +146,7 @@ void cache_reset(void) {
     slots = NULL;
     slots_used = 0;
     table_gen++;
+    cache_generation = table_gen;
     cmd_gen++;
     epoch_seen = command_epoch;
 }
@@ -229,6 +246,7 @@ static CachedScript *build_script(FeatherInterp i, const char *text, uint32_t n)
         }
         CachedCommand *cc = &cs->cmds[cs->ncmds];
         cc->cmd = cmd;
+        cc->site = NULL;
         cc->cmd.words = region_alloc(cmd.nwords * sizeof(Word));
         cc->cmd.parts = region_alloc((cmd.nparts ? cmd.nparts : 1) * sizeof(Part));
         cc->lit = region_alloc(cmd.nwords * sizeof(FeatherObj));
@@ -254,7 +272,25 @@ full:
 
 CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     CachedScript *cs = table_get(make_key(TAG_SCRIPT_OBJ, o));
-    if (cs) return cs;
+    if (cs && (cs->lasting || cs->release_gen == release_gen)) return cs;
+    if (cs && survived_releases(o, cs->release_gen)) {
+        cs->release_gen = release_gen; /* o is older than those releases' marks */
+        return cs;
+    }
+    if (cs) {
+        /* A handle the cache did not pin, and a release since may have
+         * dropped it and made it again for another value: compare its text
+         * (once per release, not per use). */
+        size_t mark = f_mark();
+        uint32_t n;
+        const char *s = f_get(i, o, &n);
+        bool same = n == cs->len && memcmp(s, cs->text, n) == 0;
+        f_release(mark);
+        if (same) {
+            cs->release_gen = release_gen;
+            return cs;
+        }
+    }
     uint64_t seen = make_key(TAG_SEEN, o);
     if (!table_get(seen)) {
         table_put(seen, (void *)&command_epoch); /* any non-NULL marker */
@@ -268,7 +304,14 @@ CachedScript *cache_script_obj(FeatherInterp i, FeatherObj o) {
     texts[text_count] = text;
     text_lens[text_count++] = n;
     cs = build_script(i, text, n);
-    if (cs) table_put(make_key(TAG_SCRIPT_OBJ, o), cs);
+    if (!cs) return NULL;
+    uint32_t known;
+    /* Lasting: pinned by the cache, or numbered above every scratch handle
+     * made so far, which only a handle the host pinned is (host.h). */
+    cs->lasting = cache_text(o, &known) != NULL || table_get(make_key(TAG_PINNED, o)) != NULL ||
+                  o > feather_host_scratch_mark(i);
+    cs->release_gen = release_gen;
+    table_put(make_key(TAG_SCRIPT_OBJ, o), cs);
     return cs;
 }
 
@@ -303,14 +346,33 @@ static uint64_t name_hash(FeatherInterp i, const char *s, uint32_t n) {
     return h & 0x00ffffffffffffffull;
 }
 
-bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out) {
+static CmdEntry *find_cmd(FeatherInterp i, const char *name, uint32_t n) {
     if (command_epoch != epoch_seen) {
         epoch_seen = command_epoch;
         cmd_gen++;
-        return false;
+        return NULL;
     }
     CmdEntry *e = table_get(make_key(TAG_CMD, name_hash(i, name, n)));
-    if (!e || e->gen != cmd_gen || e->interp != i || e->len != n || memcmp(e->name, name, n) != 0) return false;
+    if (!e || e->gen != cmd_gen || e->interp != i || e->len != n || memcmp(e->name, name, n) != 0) return NULL;
+    return e;
+}
+
+bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out) {
+    CmdEntry *e = find_cmd(i, name, n);
+    if (!e) return false;
+    *out = e->info;
+    return true;
+}
+
+bool cache_cmd_get_at(FeatherInterp i, void **site, const char *name, uint32_t n, FeatherCmdInfo *out) {
+    CmdEntry *e = *site;
+    /* The site's name is e's (a cached text never changes); e is still
+     * valid while no command changed (epoch, gen) and for the same interp. */
+    if (!e || command_epoch != epoch_seen || e->gen != cmd_gen || e->interp != i) {
+        e = find_cmd(i, name, n);
+        *site = e;
+        if (!e) return false;
+    }
     *out = e->info;
     return true;
 }
@@ -328,6 +390,7 @@ bool cache_cmd_put(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo
     if (info->kind == FEATHER_CMD_PROC) {
         e->info.params = feather_host_pin(i, info->params);
         e->info.body = feather_host_pin(i, info->body);
+        table_put(make_key(TAG_PINNED, e->info.body), e); /* its parse lasts (cache_script_obj) */
         e->info.ns = cache_pin_text(i, info->ns); /* read at every call */
         e->info.name = 0;
         *info = e->info;
@@ -466,3 +529,9 @@ bool cache_number_get(FeatherObj h, int64_t *v) {
 }
 
 void cache_numbers_forget(void) { num_gen++; }
+
+void cache_scratch_released(uint32_t mark) {
+    num_gen++;
+    release_gen++;
+    release_marks[release_gen % RELEASE_RING] = mark;
+}

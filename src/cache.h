@@ -36,6 +36,7 @@ FeatherObj cache_pin_text(FeatherInterp i, FeatherObj o);
 typedef struct CachedCommand {
     Command cmd;       /* words and parts, in the cache region */
     FeatherObj *lit;   /* per word: a pinned handle when the word is literal */
+    void *site;        /* the command lookup last made here (cache_cmd_get_at) */
 } CachedCommand;
 
 typedef struct CachedScript {
@@ -49,6 +50,11 @@ typedef struct CachedScript {
     const char *error;
     uint32_t error_pos;
     uint32_t error_cmd_start;
+    /* Found by its handle (cache_script_obj): lasting when the cache pinned
+     * that handle; else, after a scratch release (release_gen changed), the
+     * handle may hold another value and its text is compared again. */
+    bool lasting;
+    uint32_t release_gen;
 } CachedScript;
 
 /* The parsed form of the script held in handle o, once o has been seen
@@ -64,6 +70,10 @@ CachedScript *cache_script_bytes(FeatherInterp i, const char *s, uint32_t n);
 
 /* A cached lookup of a command name, or false. */
 bool cache_cmd_get(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *out);
+/* cache_cmd_get for the literal name of a cached command, whose site
+ * remembers the entry found: the next lookup there neither hashes nor
+ * compares the name. */
+bool cache_cmd_get_at(FeatherInterp i, void **site, const char *name, uint32_t n, FeatherCmdInfo *out);
 /* Remember a lookup the host marked cacheable (pins a proc's handles,
  * updating *info); true when remembered. */
 bool cache_cmd_put(FeatherInterp i, const char *name, uint32_t n, FeatherCmdInfo *info);
@@ -104,6 +114,9 @@ CachedParams *cache_params(FeatherInterp i, FeatherObj params);
  * the eval, so their address is a key. */
 enum { CACHE_KIND_EXPR = 1 };
 
+/* Changes whenever the cache is emptied: what a caller derived from a
+ * stable text under one generation stays valid while it is unchanged. */
+extern uint32_t cache_generation;
 /* Does s lie in a text the cache holds (stable until the eval ends)? */
 bool cache_stable(const char *s);
 /* Memory that lasts until the eval ends, or NULL when the cache is full. */
@@ -119,5 +132,9 @@ void cache_number_put(FeatherObj h, int64_t v);
 bool cache_number_get(FeatherObj h, int64_t *v);
 /* Forget them all: handle numbers are about to be reused. */
 void cache_numbers_forget(void);
+/* A scratch release to mark (f_scratch_release): forget the numbers; the
+ * parses found by handles the cache did not pin are checked again when
+ * their handle is numbered above the mark. */
+void cache_scratch_released(uint32_t mark);
 
 #endif /* FEATHER_CACHE_H */

@@ -40,8 +40,14 @@ bool f_streq(const char *a, uint32_t alen, const char *b); /* b is a C string */
 void *f_alloc(size_t n);
 /* A mark/release pair reclaims everything allocated in between; only use
  * it where no pointer allocated after the mark outlives the release. */
-/* True (once) when an allocation failed since the last call. */
-bool f_take_alloc_failure(void);
+/* True (once) when an allocation failed since the last call. Inline: the
+ * evaluator asks after every command. */
+extern bool f_alloc_failed;
+static inline bool f_take_alloc_failure(void) {
+    bool f = f_alloc_failed;
+    f_alloc_failed = false;
+    return f;
+}
 size_t f_mark(void);
 void f_release(size_t mark);
 
@@ -104,8 +110,15 @@ typedef struct InterpState {
     FeatherObj last_errorstack; /* info errorstack: that of the last error */
 } InterpState;
 
-/* State of interp i for the current top-level eval (created on first use). */
-InterpState *f_state(FeatherInterp i);
+/* State of interp i for the current top-level eval (created on first use).
+ * Inline: asked several times per command, almost always for the interp
+ * asked last (obj.c). */
+extern InterpState *f_state_last;
+InterpState *f_state_find(FeatherInterp i);
+static inline InterpState *f_state(FeatherInterp i) {
+    InterpState *s = f_state_last;
+    return s && s->id == i ? s : f_state_find(i);
+}
 
 /* ------------------------------------------------------------ results and errors */
 
@@ -318,6 +331,9 @@ typedef struct BuiltinDef {
 const BuiltinDef *f_builtin(int id); /* NULL when out of range */
 /* Does calling this builtin count as a nesting level (see f_invoke)? */
 bool f_builtin_counted(int id);
+/* Both at once (the evaluator, once per command): the builtin or NULL, and
+ * in *counted whether it counts. */
+const BuiltinDef *f_builtin_counting(int id, bool *counted);
 int f_builtin_total(void);
 
 /* Subcommand lookup with Tcl's unique-prefix rule: "bad option \"x\": must

@@ -185,10 +185,8 @@ int f_invoke(FeatherInterp i, int objc, FeatherObj *objv) {
 
 #define POLL_EVERY 1024
 
-int f_poll(FeatherInterp i) {
-    InterpState *st = f_state(i);
-    if (st->aborting) return TCL_ERROR;
-    if (++st->poll_count < POLL_EVERY) return TCL_OK;
+/* Every POLL_EVERY units: ask the host whether to stop. */
+__attribute__((noinline)) static int poll_host(FeatherInterp i, InterpState *st) {
     st->poll_count = 0;
     FeatherObj message = 0;
     int32_t stop = feather_host_interp_poll(i, &message);
@@ -202,6 +200,15 @@ int f_poll(FeatherInterp i) {
     f_set_result(i, st->abort_result);
     return TCL_ERROR;
 }
+
+/* f_poll where the state is at hand (the evaluator's own calls). */
+static inline int poll_state(FeatherInterp i, InterpState *st) {
+    if (st->aborting) return TCL_ERROR;
+    if (++st->poll_count < POLL_EVERY) return TCL_OK;
+    return poll_host(i, st);
+}
+
+int f_poll(FeatherInterp i) { return poll_state(i, f_state(i)); }
 
 int f_poll_work(FeatherInterp i, uint32_t units) {
     InterpState *st = f_state(i);
@@ -217,11 +224,12 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
                                                               FeatherObj *objv, const char *name, uint32_t n,
                                                               bool pinned);
 
-int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
+/* site: where a cached command remembers its lookup (cache_cmd_get_at), or NULL. */
+static int invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n, void **site) {
     InterpState *st = f_state(i);
-    if (f_poll(i) != TCL_OK) return TCL_ERROR;
+    if (poll_state(i, st) != TCL_OK) return TCL_ERROR;
     FeatherCmdInfo info;
-    bool pinned = cache_cmd_get(i, name, n, &info);
+    bool pinned = site ? cache_cmd_get_at(i, site, name, n, &info) : cache_cmd_get(i, name, n, &info);
     if (!pinned) {
         memset(&info, 0, sizeof info);
         feather_host_cmd_lookup(i, name, n, &info);
@@ -232,6 +240,10 @@ int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name
         return f_invoke_traced(i, &info, objc, objv, name, n, pinned);
     }
     return invoke_found(i, &info, objc, objv, name, n, pinned);
+}
+
+int f_invoke_named(FeatherInterp i, int objc, FeatherObj *objv, const char *name, uint32_t n) {
+    return invoke_named(i, objc, objv, name, n, NULL);
 }
 
 int f_invoke_found(FeatherInterp i, FeatherCmdInfo *info, int objc, FeatherObj *objv, const char *name,
@@ -246,15 +258,16 @@ static inline __attribute__((always_inline)) int invoke_found(FeatherInterp i, F
     InterpState *st = f_state(i);
     FeatherCmdInfo *info = infop;
     int kind = info->kind;
-    bool counted = kind != FEATHER_CMD_BUILTIN || f_builtin_counted(info->id);
+    bool counted = true;
+    const BuiltinDef *builtin = kind == FEATHER_CMD_BUILTIN ? f_builtin_counting(info->id, &counted) : NULL;
     if (counted && st->depth >= st->limit) return nesting_error(i);
     st->depth += counted;
     int code;
     st->result = 0;
     switch (kind) {
     case FEATHER_CMD_BUILTIN:
-        if (f_builtin(info->id)) {
-            code = f_builtin(info->id)->fn(i, objc, objv);
+        if (builtin) {
+            code = builtin->fn(i, objc, objv);
         } else {
             code = f_error(i, "invalid builtin id %d", info->id);
         }
@@ -391,7 +404,7 @@ static bool too_deep(FeatherInterp i, InterpState *st) {
 
 int f_eval_bytes(FeatherInterp i, const char *s, uint32_t n) {
     InterpState *st = f_state(i);
-    if (f_poll(i) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
+    if (poll_state(i, st) != TCL_OK) return TCL_ERROR; /* a unit; an empty loop body stops too */
     if (too_deep(i, st)) return nesting_error(i);
     st->script_depth++;
     CachedScript *cs = cache_script_bytes(i, s, n);
@@ -413,9 +426,10 @@ static int syntax_error(FeatherInterp i, InterpState *st, const char *s, uint32_
 }
 
 /* Substitute and invoke one parsed command of script s (lit: its literal
- * words' handles, or NULL); log it in errorInfo when it fails. */
+ * words' handles, site: its lookup's memory, or both NULL); log it in
+ * errorInfo when it fails. */
 static inline __attribute__((always_inline)) int run_command(FeatherInterp i, InterpState *st, const char *s, uint32_t n, Command *cmd,
-                       const FeatherObj *lit) {
+                       const FeatherObj *lit, void **site) {
     size_t mark = f_mark();
     FeatherObj *objv;
     int objc = 0;
@@ -425,7 +439,7 @@ static inline __attribute__((always_inline)) int run_command(FeatherInterp i, In
         Word *w0 = &cmd->words[0];
         if (lit && lit[0]) {
             Part *p0 = &cmd->parts[w0->first];
-            code = f_invoke_named(i, objc, objv, s + p0->start, p0->len);
+            code = invoke_named(i, objc, objv, s + p0->start, p0->len, site);
         } else {
             code = f_invoke(i, objc, objv);
         }
@@ -477,7 +491,7 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
         int ps = parse_command(&p, &cmd);
         if (ps == FEATHER_PARSE_DONE) return TCL_OK;
         if (ps != FEATHER_PARSE_OK) return syntax_error(i, st, s, n, p.error, p.error_pos, cmd.start);
-        int code = run_command(i, st, s, n, &cmd, NULL);
+        int code = run_command(i, st, s, n, &cmd, NULL, NULL);
         if (code != TCL_OK) return code;
     }
 }
@@ -486,7 +500,7 @@ static int eval_script(FeatherInterp i, InterpState *st, const char *s, uint32_t
 static inline __attribute__((always_inline)) int eval_cached(FeatherInterp i, InterpState *st, CachedScript *cs) {
     st->result = 0;
     for (uint32_t k = 0; k < cs->ncmds; k++) {
-        int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit);
+        int code = run_command(i, st, cs->text, cs->len, &cs->cmds[k].cmd, cs->cmds[k].lit, &cs->cmds[k].site);
         if (code != TCL_OK) return code;
     }
     if (cs->status != FEATHER_PARSE_DONE) {
@@ -501,7 +515,7 @@ int f_eval_obj(FeatherInterp i, FeatherObj script) {
     int code;
     if (cs) {
         InterpState *st = f_state(i);
-        if (f_poll(i) != TCL_OK) return TCL_ERROR;
+        if (poll_state(i, st) != TCL_OK) return TCL_ERROR;
         if (too_deep(i, st)) return nesting_error(i);
         st->script_depth++;
         code = eval_cached(i, st, cs);

@@ -3709,12 +3709,12 @@ static int run(Ex *E, const Prog *P, bool condition, Val *result) {
 /* Copy a compiled program into the eval's cache, so that an expression
  * whose text is stable (a loop's condition, a literal in a cached body) is
  * compiled once per eval. */
-static void keep_prog(const char *s, uint32_t n, const Prog *P) {
+static const Prog *keep_prog(const char *s, uint32_t n, const Prog *P) {
     Prog *k = cache_keep(sizeof *k);
     Node *nodes = k ? cache_keep((P->nnodes ? P->nnodes : 1) * sizeof(Node)) : NULL;
     Leaf *leaves = nodes ? cache_keep((P->nleaves ? P->nleaves : 1) * sizeof(Leaf)) : NULL;
     Ins *code = leaves ? cache_keep((P->ncode ? P->ncode : 1) * sizeof(Ins)) : NULL;
-    if (!code) return;
+    if (!code) return NULL;
     *k = *P;
     memcpy(nodes, P->nodes, P->nnodes * sizeof(Node));
     memcpy(leaves, P->leaves, P->nleaves * sizeof(Leaf));
@@ -3723,7 +3723,7 @@ static void keep_prog(const char *s, uint32_t n, const Prog *P) {
         Big *b = &leaves[j].b;
         if (b->n == 0) continue;
         uint32_t *d = cache_keep(b->n * sizeof(uint32_t));
-        if (!d) return; /* the program is not bound: never used */
+        if (!d) return NULL; /* the program is not bound: never used */
         memcpy(d, b->d, b->n * sizeof(uint32_t));
         b->d = d;
     }
@@ -3731,20 +3731,43 @@ static void keep_prog(const char *s, uint32_t n, const Prog *P) {
     k->leaves = leaves;
     k->code = code;
     cache_bind(s, n, CACHE_KIND_EXPR, k);
+    return k;
 }
+
+/* The programs of stable texts used last, by address: most expressions
+ * evaluated are a few conditions and bodies' expressions over and over,
+ * so this finds them without asking the cache. */
+#define EXPR_MEMO 64u
+static struct {
+    const char *s;
+    uint32_t n;
+    uint32_t gen; /* cache_generation when remembered */
+    const Prog *p;
+} expr_memo[EXPR_MEMO];
 
 static int expr_eval(FeatherInterp i, const char *s, uint32_t n, bool condition, Ex *E, Val *out) {
     E->i = i;
     E->src = s;
     E->n = n;
     Prog P;
-    bool stable = cache_stable(s);
-    Prog *kept = stable ? cache_find(s, n, CACHE_KIND_EXPR) : NULL;
-    if (kept) {
-        P = *kept;
+    uint32_t slot = (uint32_t)(((uintptr_t)s >> 2) ^ n) & (EXPR_MEMO - 1);
+    if (expr_memo[slot].s == s && expr_memo[slot].n == n && expr_memo[slot].gen == cache_generation) {
+        P = *expr_memo[slot].p;
     } else {
-        if (compile_expr(E, &P) != TCL_OK) return TCL_ERROR;
-        if (stable) keep_prog(s, n, &P);
+        bool stable = cache_stable(s);
+        const Prog *kept = stable ? cache_find(s, n, CACHE_KIND_EXPR) : NULL;
+        if (kept) {
+            P = *kept;
+        } else {
+            if (compile_expr(E, &P) != TCL_OK) return TCL_ERROR;
+            if (stable) kept = keep_prog(s, n, &P);
+        }
+        if (kept) {
+            expr_memo[slot].s = s;
+            expr_memo[slot].n = n;
+            expr_memo[slot].gen = cache_generation;
+            expr_memo[slot].p = kept;
+        }
     }
     int code = run(E, &P, condition, out);
     if (code == TCL_OK && condition && P.final_not >= 0) {

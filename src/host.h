@@ -471,7 +471,10 @@ FeatherObj feather_host_trace_info(FeatherInterp i, int32_t kind, const char *na
 
 /* ---------------------------------------------------------------- scratch */
 
-/* The number of scratch handles now, as a mark for feather_host_scratch_release. */
+/* The number of scratch handles now, as a mark for feather_host_scratch_release.
+ * Scratch handles are numbered 1, 2, ... in the order they are made, so a
+ * release to mark drops only handles numbered above mark (pinned handles
+ * are never dropped); the core's script cache relies on it (cache.c). */
 FEATHER_HOST(feather_host_scratch_mark)
 uint32_t feather_host_scratch_mark(FeatherInterp i);
 

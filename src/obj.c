@@ -16,7 +16,8 @@
 #define STATE_POOL 64
 static InterpState pool[STATE_POOL];
 static int pool_used;
-static InterpState *last;
+InterpState *f_state_last; /* the state found last (core.h, f_state) */
+#define last f_state_last
 
 /* Forget all per-eval state: called when a top-level eval begins. */
 void f_state_reset(void) {
@@ -24,7 +25,7 @@ void f_state_reset(void) {
     last = NULL;
 }
 
-InterpState *f_state(FeatherInterp i) {
+InterpState *f_state_find(FeatherInterp i) {
     if (last && last->id == i) return last;
     for (int k = 0; k < pool_used; k++) {
         if (pool[k].id == i) return last = &pool[k];
@@ -36,6 +37,7 @@ InterpState *f_state(FeatherInterp i) {
     s->return_level = 1;
     return last = s;
 }
+#undef last
 
 /* ------------------------------------------------------------ results */
 
@@ -648,7 +650,7 @@ int f_integer_get(FeatherInterp i, FeatherObj o, int64_t *out) {
 }
 
 FeatherObj f_scratch_release(FeatherInterp i, uint32_t mark, FeatherObj keep) {
-    cache_numbers_forget();
+    cache_scratch_released(mark);
     return feather_host_scratch_release(i, mark, keep);
 }
 

@@ -10,12 +10,39 @@
 #ifdef FEATHER_WASM_BUILD
 /* WASM has bulk-memory instructions (memory.copy, memory.fill; on by
  * default for zig's wasm32 target): the builtins compile to them, never to
- * calls back into these functions. */
-void *memcpy(void *dst, const void *src, size_t n) { return __builtin_memcpy(dst, src, n); }
+ * calls back into these functions. The compiler calls these functions even
+ * for small fixed sizes (zeroing a struct, copying a lookup), and an engine
+ * runs memory.fill / memory.copy out of line (V8 calls into C++), which
+ * costs far more than a few stores: short lengths use plain stores.
+ * no_builtin keeps the compiler from turning those loops back into calls. */
+#define SHORT_MEM 64u
+
+typedef uint64_t __attribute__((aligned(1), may_alias)) U64u;
+typedef uint32_t __attribute__((aligned(1), may_alias)) U32u;
+
+__attribute__((no_builtin("memcpy"))) void *memcpy(void *dst, const void *src, size_t n) {
+    if (n > SHORT_MEM) return __builtin_memcpy(dst, src, n);
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    for (; n >= 8; n -= 8, d += 8, s += 8) *(U64u *)d = *(const U64u *)s;
+    if (n >= 4) {
+        *(U32u *)d = *(const U32u *)s;
+        n -= 4, d += 4, s += 4;
+    }
+    while (n--) *d++ = *s++;
+    return dst;
+}
 
 void *memmove(void *dst, const void *src, size_t n) { return __builtin_memmove(dst, src, n); }
 
-void *memset(void *dst, int c, size_t n) { return __builtin_memset(dst, c, n); }
+__attribute__((no_builtin("memset"))) void *memset(void *dst, int c, size_t n) {
+    if (n > SHORT_MEM) return __builtin_memset(dst, c, n);
+    unsigned char *d = dst;
+    uint64_t w = (unsigned char)c * 0x0101010101010101ull;
+    for (; n >= 8; n -= 8, d += 8) *(U64u *)d = w;
+    while (n--) *d++ = (unsigned char)c;
+    return dst;
+}
 #else
 /* The compiler may emit calls to these for struct copies: keep them plain
  * byte loops the optimiser cannot turn back into calls to themselves. */
@@ -71,19 +98,14 @@ bool f_streq(const char *a, uint32_t alen, const char *b) {
 
 /* ------------------------------------------------------------ arena */
 
-static bool alloc_failed;
+/* Consumed by the evaluator (f_take_alloc_failure, core.h), which reports
+ * the failure as a Tcl error. */
+bool f_alloc_failed;
 
 void *f_alloc(size_t n) {
     void *p = feather_arena_alloc(n ? n : 1);
-    if (!p) alloc_failed = true;
+    if (!p) f_alloc_failed = true;
     return p;
-}
-
-/* Consumed by the evaluator, which reports the failure as a Tcl error. */
-bool f_take_alloc_failure(void) {
-    bool f = alloc_failed;
-    alloc_failed = false;
-    return f;
 }
 
 size_t f_mark(void) { return feather_arena_used(); }

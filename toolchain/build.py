@@ -171,11 +171,11 @@ def compile_all(
 ) -> tuple[list[Unit], list[Path]]:
     """Bring every object up to date; return all units and the sources compiled now."""
     all_units = units(manifest)
-    flags = manifest.compile_flags()
+    flags = {unit: manifest.compile_flags(unit.source) for unit in all_units}
     manifest.obj_dir.mkdir(parents=True, exist_ok=True)
-    stale = [unit for unit in all_units if not is_fresh(zig, flags, unit)]
+    stale = [unit for unit in all_units if not is_fresh(zig, flags[unit], unit)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        errors = list(pool.map(lambda unit: compile_unit(zig, flags, unit), stale))
+        errors = list(pool.map(lambda unit: compile_unit(zig, flags[unit], unit), stale))
     failures = [message for message in errors if message is not None]
     for unit, message in zip(stale, errors, strict=True):
         log(f"  {'FAILED' if message else 'cc'} {_rel(manifest, unit.source)}")

@@ -60,6 +60,11 @@ class Manifest:
     wasm_name: str
     copies: tuple[str, ...]
     exports: tuple[Export, ...]
+    # Link-time optimisation: objects are LLVM bitcode that wasm-ld optimises
+    # together; the sources in lto_exclude (paths relative to root) are
+    # compiled to plain objects, outside it.
+    lto: bool = False
+    lto_exclude: tuple[str, ...] = ()
 
     @property
     def build_dir(self) -> Path:
@@ -91,13 +96,26 @@ class Manifest:
         """Exports the core implements now: those at or below ``level``."""
         return self.exports_through(self.level)
 
-    def compile_flags(self) -> list[str]:
-        """Flags for ``zig cc`` shared by every translation unit (no file names)."""
+    def compile_flags(self, source: Path | None = None) -> list[str]:
+        """Flags for ``zig cc`` (no file names): those every translation unit shares, and
+        with ``source`` its own (-flto unless lto_exclude names it)."""
         flags = ["-target", self.target, f"-std={self.std}", self.optimize]
         flags += [f"-D{define}" for define in self.defines]
         flags += list(self.warnings)
         flags += [f"-I{self.root / inc}" for inc in self.include]
+        if source is not None and self.lto and not self.lto_excludes(source):
+            flags.append("-flto")
         return flags
+
+    def lto_excludes(self, source: Path) -> bool:
+        """Is ``source`` compiled outside link-time optimisation?"""
+        resolved = source.resolve()
+        return any((self.root / path).resolve() == resolved for path in self.lto_exclude)
+
+    def lto_level(self) -> str:
+        """wasm-ld's --lto-O level matching ``optimize`` (-O0..-O3; -Os/-Oz: 2)."""
+        digit = self.optimize.removeprefix("-O")
+        return digit if digit in {"0", "1", "2", "3"} else "2"
 
     def link_flags(self) -> list[str]:
         """Flags for ``zig wasm-ld`` (no object or output names)."""
@@ -114,6 +132,8 @@ class Manifest:
             flags.append("--import-undefined")
         if self.strip_debug:
             flags.append("--strip-debug")
+        if self.lto:
+            flags.append(f"--lto-O{self.lto_level()}")
         flags += [f"--export={export.name}" for export in self.linked_exports()]
         return flags
 
@@ -155,6 +175,8 @@ _SCHEMA: dict[str, dict[str, _Check]] = {
         "warnings": _is_str_list,
         "sources": _is_str_list,
         "include": _is_str_list,
+        "lto": _is_bool,
+        "lto_exclude": _is_str_list,
     },
     "link": {
         "stack_size": _is_int,
@@ -166,6 +188,8 @@ _SCHEMA: dict[str, dict[str, _Check]] = {
     "output": {"dir": _is_str, "wasm": _is_str, "copies": _is_str_list},
 }
 _TOP_LEVEL = {"level", "exports", *_SCHEMA}
+# Keys a table may leave out (the Manifest field's default then applies).
+_OPTIONAL = {"compile.lto", "compile.lto_exclude"}
 
 
 def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -182,6 +206,8 @@ def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
             raise ManifestError(f"{path}: unknown key '{name}.{key}' (known keys: {known})")
     for key, check in schema.items():
         if key not in table:
+            if f"{name}.{key}" in _OPTIONAL:
+                continue
             raise ManifestError(f"{path}: missing key '{name}.{key}'")
         if not check(table[key]):
             raise ManifestError(f"{path}: '{name}.{key}' must be {_KINDS[check]}")
@@ -251,6 +277,8 @@ def parse_manifest(path: Path, data: dict[str, Any]) -> Manifest:
         wasm_name=output["wasm"],
         copies=tuple(output["copies"]),
         exports=exports,
+        lto=compile_.get("lto", False),
+        lto_exclude=tuple(compile_.get("lto_exclude", [])),
     )
 
 

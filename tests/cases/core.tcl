@@ -130,6 +130,22 @@ unset nope
 proc f {} {return f}; rename f g; g
 # case: core-rename-delete
 proc f {} {}; rename f {}; info procs f
+# case: core-redefine-in-loop
+proc a {} {return A}; proc b {} {return b1}; set r {}
+foreach k {1 2 3 4 5 6 7 8 9} {lappend r [a] [b]; if {$k == 4} {proc a {} {return B}}; if {$k == 5} {rename b c; proc b {} {return b2}}; if {$k == 7} {rename a {}; proc a {} {return C}}}
+set r
+# case: core-eval-new-scripts-in-long-loop
+set r {}
+for {set i 0} {$i < 200} {incr i} {set s [list lappend r $i]; eval $s; eval $s}
+list [llength $r] [lrange $r 0 3] [lrange $r end-3 end]
+# case: core-uplevel-new-scripts-in-long-loop
+proc p {} {upvar 1 acc acc; foreach k {1 2 3 4 5 6 7 8} {set s "append acc $k,"; uplevel 1 $s; uplevel 1 $s}}
+set acc {}; for {set i 0} {$i < 30} {incr i} {p}
+list [string length $acc] [string range $acc end-15 end]
+# case: core-command-shadowed-in-loop
+namespace eval ns {proc f {} {return ns}}; proc f {} {return global}; set r {}
+foreach k {1 2 3 4 5 6 7} {lappend r [namespace eval ns {f}] [f]; if {$k == 4} {proc ns::f {} {return ns2}}; if {$k == 5} {rename ns::f {}}}
+set r
 # case: core-subst
 set a 1; subst {$a [set a] \t}
 # case: core-eval-concat

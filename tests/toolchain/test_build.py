@@ -78,6 +78,16 @@ def test_flags_or_zig_version_recompile_everything(project: Manifest, zig: Zig) 
     assert len(build(other_flags, zig=other_zig, log=lambda _: None).compiled) == 3
 
 
+def test_lto_exclusion_changes_only_the_excluded_objects(project: Manifest, zig: Zig) -> None:
+    lto = replace(project, lto=True, lto_exclude=())
+    build(lto, zig=zig, log=lambda _: None)
+    assert (project.obj_dir / "a.o").read_bytes().startswith(b"BC")  # LLVM bitcode
+    result = build(replace(lto, lto_exclude=("src/c.c",)), zig=zig, log=lambda _: None)
+    assert names(result.compiled) == ["c.c"] and result.linked
+    assert not (project.obj_dir / "c.o").read_bytes().startswith(b"BC")
+    assert (project.obj_dir / "b.o").read_bytes().startswith(b"BC")
+
+
 def test_new_source_is_picked_up_by_the_glob(project: Manifest, zig: Zig) -> None:
     build(project, zig=zig, log=lambda _: None)
     write(project.root, "src/d.c", "int fourth(void) { return 4; }\n")

@@ -108,3 +108,18 @@ def test_invalid_toml(tmp_path: Path) -> None:
 def test_missing_manifest(tmp_path: Path) -> None:
     with pytest.raises(ManifestError, match="no such manifest"):
         load_manifest(tmp_path / "nope.toml")
+
+
+def test_lto_flags_follow_the_manifest(manifest: Manifest, tmp_path: Path) -> None:
+    assert manifest.lto and "src/eval.c" in manifest.lto_exclude
+    root = manifest.root
+    assert "-flto" in manifest.compile_flags(root / "src" / "obj.c")
+    assert "-flto" not in manifest.compile_flags(root / "src" / "eval.c")
+    assert "-flto" not in manifest.compile_flags()
+    assert "--lto-O2" in manifest.link_flags()
+    plain = load_text(tmp_path, re.sub(r"(?m)^lto(_exclude)? = .*\n", "", REAL))
+    assert not plain.lto and plain.lto_exclude == ()
+    assert "-flto" not in plain.compile_flags(root / "src" / "obj.c")
+    assert not any(flag.startswith("--lto") for flag in plain.link_flags())
+    with pytest.raises(ManifestError, match=r"'compile.lto' must be true or false"):
+        load_text(tmp_path, REAL.replace("lto = true", 'lto = "yes"', 1))
