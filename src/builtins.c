@@ -55,11 +55,6 @@ static void flatten(void) {
     }
 }
 
-bool f_builtin_counted(int id) {
-    if (flat_count < 0) flatten();
-    return id >= 0 && id < flat_count && flat_counted[id];
-}
-
 const BuiltinDef *f_builtin_counting(int id, bool *counted) {
     if (flat_count < 0) flatten();
     bool in = id >= 0 && id < flat_count;

@@ -329,10 +329,8 @@ typedef struct BuiltinDef {
  * builtins.c lists the tables. Builtin ids number the entries of all tables
  * in order. */
 const BuiltinDef *f_builtin(int id); /* NULL when out of range */
-/* Does calling this builtin count as a nesting level (see f_invoke)? */
-bool f_builtin_counted(int id);
-/* Both at once (the evaluator, once per command): the builtin or NULL, and
- * in *counted whether it counts. */
+/* The builtin (or NULL) and, in *counted, whether calling it counts as a
+ * nesting level (see f_invoke): the evaluator asks once per command. */
 const BuiltinDef *f_builtin_counting(int id, bool *counted);
 int f_builtin_total(void);
 

@@ -17,27 +17,25 @@
 static InterpState pool[STATE_POOL];
 static int pool_used;
 InterpState *f_state_last; /* the state found last (core.h, f_state) */
-#define last f_state_last
 
 /* Forget all per-eval state: called when a top-level eval begins. */
 void f_state_reset(void) {
     pool_used = 0;
-    last = NULL;
+    f_state_last = NULL;
 }
 
+/* f_state when the state is not the one found last. */
 InterpState *f_state_find(FeatherInterp i) {
-    if (last && last->id == i) return last;
     for (int k = 0; k < pool_used; k++) {
-        if (pool[k].id == i) return last = &pool[k];
+        if (pool[k].id == i) return f_state_last = &pool[k];
     }
     InterpState *s = &pool[pool_used < STATE_POOL ? pool_used++ : STATE_POOL - 1];
     memset(s, 0, sizeof *s);
     s->id = i;
     s->limit = feather_host_interp_limit(i);
     s->return_level = 1;
-    return last = s;
+    return f_state_last = s;
 }
-#undef last
 
 /* ------------------------------------------------------------ results */
 
