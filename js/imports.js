@@ -702,12 +702,9 @@ export class Imports {
         const cur = x.value;
         let t = typeof cur === "string" ? cur : toStr(cur);
         const u32 = this.mem().u32;
-        const objs = this.objs;
-        const len = objs.length;
         const base = parts >>> 2;
         for (let k = 0, m = n >>> 0; k < m; k++) {
-          const h = u32[base + k];
-          const v = h > 0 && h <= len ? objs[h - 1] : "";
+          const v = this.get(u32[base + k]);
           t += typeof v === "string" ? v : toStr(v);
         }
         x.value = t;
@@ -760,22 +757,18 @@ export class Imports {
       const m = this.mem();
       const u8 = m.u8;
       const u32 = m.u32;
-      const objs = this.objs;
-      const len = objs.length;
       const sp = spans >>> 2;
       const vp = values >>> 2;
       buf >>>= 0;
       for (let k = 0; k < n; k++) {
-        const h = u32[vp + k];
         const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
-        locals.set(name, new Var(h > 0 && h <= len ? objs[h - 1] : ""));
+        locals.set(name, new Var(this.get(u32[vp + k])));
       }
       // A repeated parameter name: the first one's argument is the value (as in Tcl).
       if (locals.size < n) {
         for (let k = n - 1; k >= 0; k--) {
-          const h = u32[vp + k];
           const name = decode(u8, buf + u32[sp + 2 * k], u32[sp + 2 * k + 1]);
-          locals.get(name).value = h > 0 && h <= len ? objs[h - 1] : "";
+          locals.get(name).value = this.get(u32[vp + k]);
         }
       }
     }

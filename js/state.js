@@ -319,7 +319,7 @@ export class State {
   constructor(evaluate = null) {
     this.globalNs = new Namespace("::", null);
     this.namespaces = new Map([["::", this.globalNs]]);
-    this.globalFrame = new Frame(0, this.globalNs, null, 0, null);
+    this.globalFrame = new Frame(0, this.globalNs, null, null, null);
     this.frames = [this.globalFrame];
     this.active = this.globalFrame;
     this.history = []; // frames made inactive by activate
@@ -469,7 +469,7 @@ export class State {
   /** The words of a frame as a TclList (null for the global frame). */
   frameWords(frame) {
     const words = frame.words;
-    if (words === null || words === 0 || words instanceof TclList) return words;
+    if (words === null || words instanceof TclList) return words;
     return (frame.words = new TclList(words));
   }
 
@@ -489,14 +489,14 @@ export class State {
     // The common case, no traced local: a scan, nothing copied.
     let traced = false;
     for (const v of frame.locals.values()) {
-      if (v.link === null && (v.traces !== null || v.etraces !== null) && !v.busy) {
+      if (tracedLocal(v)) {
         traced = true;
         break;
       }
     }
     if (!traced) return;
     for (const [name, v] of [...frame.locals]) {
-      if (v.link !== null || (v.traces === null && v.etraces === null) || v.busy) continue;
+      if (!tracedLocal(v)) continue;
       frame.locals.delete(name);
       v.busy = true;
       try {
@@ -1309,6 +1309,12 @@ export class State {
     }
     return count;
   }
+}
+
+/** Does a dying local fire unset traces (a variable of its own, traced, not
+ * already in a trace)? Links are not the variables they name. */
+function tracedLocal(v) {
+  return v.link === null && (v.traces !== null || v.etraces !== null) && !v.busy;
 }
 
 function walk(ns, path) {
